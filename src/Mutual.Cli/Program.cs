@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Mutual.Cli;
+
+var root = new RootCommand("mutual — set up and operate a Mutual relationship network");
+root.Add(DbCommands.Create());
+root.Add(UserCommands.Create());
+return await root.Parse(args).InvokeAsync();

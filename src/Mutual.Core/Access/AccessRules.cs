@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Accounts;
+using Mutual.Core.Conversations;
+using Mutual.Core.Data;
+using Mutual.Core.Events;
+using Mutual.Core.Idempotency;
+using Mutual.Core.Parties;
+using Mutual.Core.Relationships;
+
+namespace Mutual.Core.Access;
+
+/// <summary>
+/// The access rule, in one place: a record is visible to an actor when the actor's party owns it,
+/// takes part in it, or holds a grant for it. Each filter is bound to the context's actor.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>
+    /// Participant rows are filtered to the actor's own rows, so that a stray query over participants
+    /// cannot enumerate other parties' conversations. Reading the co-participants of a conversation the
+    /// actor can see ignores this one filter by name (see ConversationQueries).
+    /// </summary>
+    public const string OwnParticipantRows = "OwnParticipantRows";
+
+    internal static void Apply(ModelBuilder b, MutualDbContext db)
+    {
+        // A party: in the actor's book, the actor itself (or the person behind the account),
+        // or a member of the network (name and public profile only; the DTO trims the rest).
+        b.Entity<Party>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.OwnerPartyId == db.ActorPartyId || p.Id == db.ActorPartyId || p.Id == db.ActorPersonId || p.IsMember)));
+
+        // A relationship: its owner and both of its ends.
+        b.Entity<Relationship>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (r.OwnerPartyId == db.ActorPartyId
+                || r.FromPartyId == db.ActorPartyId || r.ToPartyId == db.ActorPartyId
+                || r.FromPartyId == db.ActorPersonId || r.ToPartyId == db.ActorPersonId)));
+
+        b.Entity<RelationshipEvent>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (e.Relationship!.OwnerPartyId == db.ActorPartyId
+                || e.Relationship.FromPartyId == db.ActorPartyId || e.Relationship.ToPartyId == db.ActorPartyId
+                || e.Relationship.FromPartyId == db.ActorPersonId || e.Relationship.ToPartyId == db.ActorPersonId)));
+
+        // A conversation: its participants (the owner is always one).
+        b.Entity<Conversation>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn
+            && c.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
+
+        b.Entity<ConversationParticipant>().HasQueryFilter(OwnParticipantRows, p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
+
+        b.Entity<Message>().HasQueryFilter(m => db.ActorIsSystem || (db.ActorIsSignedIn
+            && m.Conversation!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
+
+        b.Entity<ConversationRead>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.AccountId == db.ActorAccountId));
+
+        // Sign-in data is the system's; an account sees only itself.
+        b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));
+        b.Entity<AccessToken>().HasQueryFilter(t => db.ActorIsSystem);
+        b.Entity<Invitation>().HasQueryFilter(i => db.ActorIsSystem || (db.ActorIsSignedIn && i.InvitedByPartyId == db.ActorPartyId));
+        b.Entity<OutboxMessage>().HasQueryFilter(o => db.ActorIsSystem);
+        b.Entity<IdempotencyRecord>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.AccountId == db.ActorAccountId));
+    }
+}

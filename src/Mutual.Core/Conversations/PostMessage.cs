@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+using Mutual.Core.Events;
+using Mutual.Core.Parties;
+
+namespace Mutual.Core.Conversations;
+
+public sealed record PostMessageRequest(string? Body, string? Channel, DateTime? OccurredAt);
+
+/// <summary>
+/// Adds a message to a conversation the actor takes part in. The author is the account's person, on
+/// behalf of the party the account acts for. A logged call or meeting carries the time it happened.
+/// </summary>
+public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<MessageDto>> HandleAsync(Guid conversationId, PostMessageRequest request, CancellationToken ct = default)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null) return Outcome<MessageDto>.NotFound("No such conversation.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var v = new Validation();
+        v.Require("body", request.Body, ConversationRules.BodyMax);
+        if (request.Channel is not null && !Channels.IsValid(request.Channel))
+            v.Add("channel", $"'channel' must be one of: {string.Join(", ", Channels.All)}.");
+        var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
+        if (occurredAt > now.AddMinutes(5)) v.Add("occurredAt", "'occurredAt' must not be in the future.");
+        if (!v.IsValid) return v.Fail<MessageDto>();
+
+        // All participant rows, not only the actor's: each carries the inbox ordering.
+        var participants = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
+            .Where(p => p.ConversationId == conversation.Id).ToListAsync(ct);
+        var message = Append(db, conversation, participants, request.Body!, request.Channel ?? conversation.Channel, occurredAt, now);
+        if (db.Actor.AccountId != Guid.Empty) await MarkReadAsync(db, conversation.Id, db.Actor.AccountId, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<MessageDto>.Conflict("The conversation changed at the same moment; send the message again.");
+        }
+        var names = await PartyNames.LoadAsync(db, [message.AuthorPartyId, message.OnBehalfOfPartyId], ct);
+        return Outcome<MessageDto>.Ok(MessageDto.From(message, names));
+    }
+
+    internal static Message Append(MutualDbContext db, Conversation c, IReadOnlyList<ConversationParticipant> participants,
+        string body, string channel, DateTime occurredAt, DateTime now)
+    {
+        var actor = db.Actor;
+        var message = new Message
+        {
+            ConversationId = c.Id,
+            Body = body,
+            BodyHtml = ConversationRules.RenderBody(body),
+            Channel = channel,
+            OccurredAt = occurredAt,
+            CreatedAt = now,
+            AuthorPartyId = actor.PersonPartyId == Guid.Empty ? actor.PartyId : actor.PersonPartyId,
+            OnBehalfOfPartyId = actor.PartyId,
+            AuthorAccountId = actor.AccountId == Guid.Empty ? null : actor.AccountId,
+        };
+        db.Messages.Add(message);
+        c.MessageCount++;
+        c.LastActivityAt = now;
+        c.LastMessageExcerpt = ConversationRules.Excerpt(body);
+        c.Version++;
+        foreach (var p in participants) p.LastActivityAt = now;
+        var audience = participants.Select(p => p.PartyId).ToList();
+        db.Outbox.Add(OutboxMessage.Create("message.posted", now,
+            new { conversationId = c.Id, messageId = message.Id, authorPartyId = message.AuthorPartyId, onBehalfOfPartyId = message.OnBehalfOfPartyId },
+            audience));
+        return message;
+    }
+
+    /// <summary>Records that the account has read the conversation up to now (saved with the caller's changes).</summary>
+    internal static async Task MarkReadAsync(MutualDbContext db, Guid conversationId, Guid accountId, DateTime now, CancellationToken ct)
+    {
+        var read = await db.ConversationReads.FindAsync([accountId, conversationId], ct);
+        if (read is null) db.ConversationReads.Add(new ConversationRead { AccountId = accountId, ConversationId = conversationId, ReadAt = now });
+        else read.ReadAt = now;
+    }
+}

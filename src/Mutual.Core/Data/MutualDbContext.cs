@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Accounts;
+using Mutual.Core.Conversations;
+using Mutual.Core.Events;
+using Mutual.Core.Idempotency;
+using Mutual.Core.Parties;
+using Mutual.Core.Relationships;
+
+namespace Mutual.Core.Data;
+
+/// <summary>
+/// The one EF Core context. It is bound to an <see cref="Access.Actor"/>; the access rule is applied
+/// to every query as global filters (see <see cref="AccessRules"/>), so a forgotten check cannot leak.
+/// A new context starts as <see cref="Actor.Anonymous"/> and sees nothing.
+/// </summary>
+public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) : DbContext(options)
+{
+    public Actor Actor { get; set; } = Actor.Anonymous;
+
+    // The filters read these members; EF Core re-evaluates them for every query on this instance.
+    public bool ActorIsSystem => Actor.IsSystem;
+    public bool ActorIsSignedIn => Actor.IsSignedIn;
+    public Guid ActorPartyId => Actor.PartyId;
+    public Guid ActorPersonId => Actor.PersonPartyId;
+    public Guid ActorAccountId => Actor.AccountId;
+
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<RelationshipEvent> RelationshipEvents => Set<RelationshipEvent>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
+    public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
+        : throw new InvalidOperationException("This change needs a signed-in actor.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MutualDbContext).Assembly);
+        AccessRules.Apply(modelBuilder, this);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All times are UTC; SQLite hands them back without a kind, so say so on the way in and out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcNullableDateTimeConverter>();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+using Mutual.Core.Relationships;
+
+namespace Mutual.Core.Parties;
+
+public sealed record ListPartiesRequest(string? Q, string? Role, string? Tag, string? Kind, int? Limit, string? Cursor);
+
+/// <summary>
+/// The acting party's book (the parties it owns, and itself), by name. Member parties of other books
+/// are not listed here but in the directory, so a search never matches what the actor may not see.
+/// </summary>
+public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<Page<PartyDto>>> HandleAsync(ListPartiesRequest request, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var page = PageRequest.Parse(v, request.Limit, request.Cursor, "sg");
+        if (request.Role is not null && !RelationshipKinds.Roles.Contains(request.Role))
+            v.Add("role", $"'role' must be one of: {string.Join(", ", RelationshipKinds.Roles)}.");
+        PartyKind? kind = null;
+        if (request.Kind is not null)
+        {
+            if (PartyRules.TryParseKind(request.Kind, out var k)) kind = k;
+            else v.Add("kind", "'kind' must be 'person' or 'organization'.");
+        }
+        if (!v.IsValid) return v.Fail<Page<PartyDto>>();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = db.Actor;
+        var words = PartySearch.Words(request.Q);
+        var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false) : db.Parties;
+        query = query.Where(p => p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId);
+        if (kind is { } kk) query = query.Where(p => p.Kind == kk);
+        if (!string.IsNullOrWhiteSpace(request.Tag))
+        {
+            var tag = request.Tag.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Tags.Contains(tag));
+        }
+        if (request.Role is { } role)
+        {
+            var (fromKinds, toKinds) = RelationshipKinds.KindsForRole(role);
+            query = query.Where(p => db.Relationships.Any(r =>
+                r.Since <= now && (r.Until == null || r.Until > now)
+                && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
+        }
+        if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
+            query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
+
+        var rows = await query.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var result = page.ToPage(rows, p => PageRequest.Encode(p.Name, p.Id.ToString()));
+        var roles = await PartyRoles.LoadAsync(db, result.Items.Select(p => p.Id).ToList(), now, ct);
+        return Outcome<Page<PartyDto>>.Ok(new Page<PartyDto>(
+            result.Items.Select(p => PartyDto.From(p, actor, roles[p.Id])).ToList(), result.NextCursor));
+    }
+}

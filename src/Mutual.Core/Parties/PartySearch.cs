@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Data;
+
+namespace Mutual.Core.Parties;
+
+/// <summary>
+/// Full-text search over parties through the store's own engine: SQLite FTS5 (table PartySearch,
+/// kept by triggers) or PostgreSQL tsvector (column SearchVector, GIN-indexed). Both are created by
+/// the provider's migrations. Every word of the query must match the start of a word.
+/// </summary>
+public static class PartySearch
+{
+    /// <summary>Splits free text into lower-case words of letters and digits; nothing else reaches the engine.</summary>
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrWhiteSpace(text)) return words;
+        var sb = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c)) sb.Append(c);
+            else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
+        }
+        if (sb.Length > 0) words.Add(sb.ToString());
+        return words.Distinct().Take(8).ToList();
+    }
+
+    /// <summary>The text the index sees: punctuation becomes space so both engines split emails the same way.</summary>
+    public static string IndexText(Party p) =>
+        string.Join(' ', new[] { p.Name }.Concat(p.Emails).Concat(p.Tags)
+            .Select(part => new string(part.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Trim())
+            .Where(part => part.Length > 0));
+
+    /// <summary>Parties matching every word; with <paramref name="namesOnly"/>, only in the name.</summary>
+    public static IQueryable<Party> Match(MutualDbContext db, IReadOnlyList<string> words, bool namesOnly)
+    {
+        if (db.IsPostgres())
+        {
+            var q = string.Join(" & ", words.Select(w => w + ":*" + (namesOnly ? "A" : "")));
+            return db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE \"SearchVector\" @@ to_tsquery('simple', {q})");
+        }
+        var terms = string.Join(" AND ", words.Select(w => "\"" + w + "\"*"));
+        var match = namesOnly ? "Name : (" + terms + ")" : terms;
+        return db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE rowid IN (SELECT rowid FROM \"PartySearch\" WHERE \"PartySearch\" MATCH {match})");
+    }
+}

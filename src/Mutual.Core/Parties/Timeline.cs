@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Conversations;
+using Mutual.Core.Data;
+using Mutual.Core.Relationships;
+
+namespace Mutual.Core.Parties;
+
+/// <summary>One entry of a party's timeline: a message of one of its conversations, or a relationship starting or ending.</summary>
+public sealed record TimelineItem(
+    Guid Id,
+    string Type,
+    DateTime OccurredAt,
+    Guid? ConversationId,
+    Guid? MessageId,
+    Guid? RelationshipId,
+    string? Subject,
+    string? Excerpt,
+    string? Channel,
+    PartyRef? Author,
+    PartyRef? OnBehalfOf,
+    string? RelationshipKind,
+    PartyRef? FromParty,
+    PartyRef? ToParty,
+    string Summary);
+
+/// <summary>
+/// What the actor may see of a party's conversations and relationship events, newest first. One union
+/// query over two indexed sources picks the page; two more fetch its details, and one the names.
+/// </summary>
+public sealed class TimelineQuery(MutualDbContext db)
+{
+    public const string MessageType = "message";
+
+    private sealed record Row(string Type, DateTime OccurredAt, Guid Id);
+
+    public async Task<Outcome<Page<TimelineItem>>> HandleAsync(Guid partyId, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var page = PageRequest.Parse(v, limit, cursor, "tg");
+        if (!v.IsValid) return v.Fail<Page<TimelineItem>>();
+        if (!await db.Parties.AnyAsync(p => p.Id == partyId, ct)) return Outcome<Page<TimelineItem>>.NotFound("No such party.");
+
+        // The party's participation is read past the own-rows filter; the message filter still limits
+        // the result to conversations the actor takes part in.
+        var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
+            .Where(m => m.AuthorPartyId == partyId || m.Conversation!.Participants.Any(p => p.PartyId == partyId))
+            .Select(m => new Row(MessageType, m.OccurredAt, m.Id));
+        var events = db.RelationshipEvents
+            .Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId)
+            .Select(e => new Row(e.Type, e.OccurredAt, e.Id));
+        var union = messages.Concat(events);
+        if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
+            union = union.Where(r => r.OccurredAt < at || (r.OccurredAt == at && r.Id.CompareTo(aid) < 0));
+        var rows = await union.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var cut = page.ToPage(rows, r => PageRequest.Encode(PageRequest.Ticks(r.OccurredAt), r.Id.ToString()));
+
+        var messageIds = cut.Items.Where(r => r.Type == MessageType).Select(r => r.Id).ToList();
+        var eventIds = cut.Items.Where(r => r.Type != MessageType).Select(r => r.Id).ToList();
+        var messageRows = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId })
+            .ToDictionaryAsync(m => m.Id, ct);
+        var eventRows = await db.RelationshipEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
+            .ToDictionaryAsync(e => e.Id, ct);
+        var names = await PartyNames.LoadAsync(db,
+            messageRows.Values.SelectMany(m => new[] { m.AuthorPartyId, m.OnBehalfOfPartyId })
+                .Concat(eventRows.Values.SelectMany(e => new[] { e.FromPartyId, e.ToPartyId })), ct);
+
+        var items = new List<TimelineItem>();
+        foreach (var r in cut.Items)
+        {
+            if (messageRows.TryGetValue(r.Id, out var m))
+            {
+                var author = names.Get(m.AuthorPartyId);
+                items.Add(new TimelineItem(r.Id, r.Type, r.OccurredAt, m.ConversationId, m.Id, null, m.Subject,
+                    ConversationRules.Excerpt(m.Body), m.Channel, author, names.Get(m.OnBehalfOfPartyId), null, null, null,
+                    $"{author.Name} in “{m.Subject}”"));
+            }
+            else if (eventRows.TryGetValue(r.Id, out var e))
+            {
+                var kind = RelationshipKinds.Get(e.Kind);
+                var from = names.Get(e.FromPartyId);
+                var to = names.Get(e.ToPartyId);
+                var verb = r.Type == RelationshipEvent.Started ? "now" : "no longer";
+                items.Add(new TimelineItem(r.Id, r.Type, r.OccurredAt, null, null, e.RelationshipId, null, null, null, null, null,
+                    e.Kind, from, to, $"{from.Name} {verb} {kind.Forward} {to.Name}"));
+            }
+        }
+        return Outcome<Page<TimelineItem>>.Ok(new Page<TimelineItem>(items, cut.NextCursor));
+    }
+}

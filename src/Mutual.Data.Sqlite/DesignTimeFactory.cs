@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Mutual.Core.Data;
+
+namespace Mutual.Data.Sqlite;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model for SQLite; no database is touched.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MutualDbContext>
+{
+    public MutualDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<MutualDbContext>();
+        MutualDatabase.Configure(options, DatabaseProvider.Sqlite, "Data Source=:memory:");
+        return new MutualDbContext(options.Options);
+    }
+}

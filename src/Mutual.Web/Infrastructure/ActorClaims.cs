@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Mutual.Core.Access;
+using Mutual.Core.Accounts;
+
+namespace Mutual.Web.Infrastructure;
+
+/// <summary>The actor travels in the principal: account, acting party and person, whether from a bearer token or the cookie.</summary>
+public static class ActorClaims
+{
+    public const string Account = "mutual:account";
+    public const string Party = "mutual:party";
+    public const string Person = "mutual:person";
+
+    public static ClaimsPrincipal ToPrincipal(Account account, string scheme) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new Claim(ClaimTypes.Name, account.Email),
+            new Claim(Account, account.Id.ToString()),
+            new Claim(Party, account.ActingPartyId.ToString()),
+            new Claim(Person, account.PersonPartyId.ToString()),
+        ], scheme));
+
+    public static Actor ToActor(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return Actor.Anonymous;
+        return Guid.TryParse(user.FindFirstValue(Party), out var party)
+            && Guid.TryParse(user.FindFirstValue(Person), out var person)
+            && Guid.TryParse(user.FindFirstValue(Account), out var account)
+                ? new Actor(party, person, account)
+                : Actor.Anonymous;
+    }
+}

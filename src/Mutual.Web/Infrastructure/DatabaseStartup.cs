@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Accounts;
+using Mutual.Core.Data;
+
+namespace Mutual.Web.Infrastructure;
+
+/// <summary>Before the host serves: migrate (unless told not to), then bootstrap the first admin from configuration.</summary>
+public static class DatabaseStartup
+{
+    public static void AddMutualDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = MutualDatabase.ParseProvider(config["Mutual:Database:Provider"]);
+        var connection = config.GetConnectionString("Mutual");
+        services.AddDbContextFactory<MutualDbContext>(o => MutualDatabase.Configure(o, provider, connection));
+        // The request's context is bound to the signed-in actor; without one it sees nothing.
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<MutualDbContext>>().CreateDbContext();
+            db.Actor = ActorClaims.ToActor(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User);
+            return db;
+        });
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var config = app.Configuration;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mutual.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<MutualDbContext>>().CreateDbContextAsync();
+        db.Actor = Actor.System;
+        if (config.GetValue("Mutual:Database:MigrateOnStart", true))
+        {
+            var applied = await MutualDatabase.MigrateAsync(db);
+            log.LogInformation("Database ready; {Count} migration(s) applied", applied);
+        }
+
+        var setup = scope.ServiceProvider.GetRequiredService<AccountSetup>();
+        var email = config["Mutual:Bootstrap:AdminEmail"];
+        if (!string.IsNullOrWhiteSpace(email) && !await setup.IsSetUpAsync())
+        {
+            var result = await setup.BootstrapAsync(new SetupRequest(
+                config["Mutual:Bootstrap:OrganizationName"] ?? "Host organization",
+                config["Mutual:Bootstrap:AdminName"], email, config["Mutual:Bootstrap:AdminPassword"]));
+            if (result.IsOk) log.LogInformation("Bootstrapped the host organization and admin {Email}", email);
+            else log.LogError("Bootstrap configuration is invalid: {Errors}", result.Errors);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Json;
+using Mutual.Core.Accounts;
+using Mutual.Core.Data;
+using Mutual.Web.Api;
+using Mutual.Web.Components;
+using Mutual.Web.Infrastructure;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new AuthOptions
+{
+    TokenLifetime = TimeSpan.FromMinutes(config.GetValue("Mutual:Auth:TokenLifetimeMinutes", 60)),
+});
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddMutualDatabase(config);
+builder.Services.AddCoreUseCases();
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddScoped<UiSession>();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = "Mutual";
+        o.DefaultChallengeScheme = "Mutual";
+    })
+    .AddPolicyScheme("Mutual", "Bearer token or browser cookie", o => o.ForwardDefaultSelector = http =>
+        http.Request.Headers.Authorization.Count > 0 ? BearerTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+    .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+    {
+        o.LoginPath = "/login";
+        o.Cookie.Name = "mutual";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        o.Events.OnRedirectToLogin = ctx =>
+        {
+            if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = 401;
+            else ctx.Response.Redirect(ctx.RedirectUri);
+            return Task.CompletedTask;
+        };
+    });
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("Mutual API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHealthApi();
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAuthApi();
+api.MapPartiesApi();
+api.MapRelationshipsApi();
+api.MapConversationsApi();
+app.MapAccountEndpoints();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

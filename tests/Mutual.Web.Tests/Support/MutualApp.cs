@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mutual.Web.Tests.Support;
+
+/// <summary>
+/// The real app in-process on a real database (SQLite, or PostgreSQL when configured), bootstrapped with a
+/// host organization and admin, and a fake clock that tests move instead of sleeping.
+/// </summary>
+public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@host.test";
+    public const string AdminPassword = "correct-horse-battery";
+
+    private TestDatabase? _database;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _ = Server; // start the host now: migrations and bootstrap run before the first test
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Mutual:Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Mutual", Database.ConnectionString);
+        builder.UseSetting("Mutual:Bootstrap:OrganizationName", "Host Co");
+        builder.UseSetting("Mutual:Bootstrap:AdminName", "Hannah Host");
+        builder.UseSetting("Mutual:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Mutual:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task<HttpClient> LoginAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => LoginAsync(AdminEmail, AdminPassword);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public sealed record TokenBody(string AccessToken, string TokenType, int ExpiresIn);
+}
