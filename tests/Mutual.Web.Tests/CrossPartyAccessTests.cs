@@ -136,4 +136,19 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.DoesNotContain(w.SharedConversation, inbox);
         await (await client.GetAsync($"/api/v1/conversations/{w.SharedConversation}")).Expect(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task PartnerCannotMintAnAccountThatActsForTheHost()
+    {
+        var w = await BuildAsync();
+        var mallory = await w.Partner.Client.CreatePartyAsync("person", "Mallory", ["mallory@evil.test"]);
+        await w.Partner.Client.RelateAsync(mallory, w.HostId, "works-for"); // the host is a member, so visible
+        var invitation = await w.Partner.Client.PostJson($"/api/v1/parties/{mallory}/invitations", new { email = "mallory@evil.test" });
+        Assert.Equal(mallory, invitation["actingPartyId"]!.GetValue<Guid>());
+        var client = app.CreateClient();
+        var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "mallory-pass-1" }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
+        Assert.Equal(mallory, (await client.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>());
+        await (await client.GetAsync($"/api/v1/parties/{w.Prospect}")).Expect(HttpStatusCode.NotFound);
+    }
 }
