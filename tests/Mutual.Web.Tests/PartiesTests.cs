@@ -114,6 +114,14 @@ public sealed class PartiesTests(MutualApp app) : IClassFixture<MutualApp>
         await (await admin.SendAsync(stale)).Expect(HttpStatusCode.PreconditionFailed);
         Assert.Equal("Patched", (await admin.GetJson($"/api/v1/parties/{id}"))["name"]!.GetValue<string>());
 
+        var mergePatch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/parties/{id}")
+        {
+            Content = new StringContent("{\"website\": null}", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        var merged = await admin.SendAsync(mergePatch);
+        await merged.Expect(HttpStatusCode.OK);
+        Assert.Null((await merged.Json())["website"]);
+
         var invalid = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/parties/{id}") { Content = JsonContent.Create(new { name = "", emails = "x" }) };
         var bad = await admin.SendAsync(invalid);
         await bad.Expect(HttpStatusCode.BadRequest);
