@@ -128,7 +128,7 @@ internal static partial class DemoThreads
             L("priya", 49, "Marco's photos show standard cable glands, not the IP69K ones high-pressure cleaning needs. We replace the glands on all 12 motors free of charge.", Email),
             L("hannah", 52, "Agreed. And their next order must specify IP69K throughout.")),
 
-        T("Umbrella Foods — renewal at risk (internal)", Note, [], 52, 17,
+        T("Umbrella Foods — renewal at risk (internal)", Note, [], 52, 14,
             L("hannah", 0, "Umbrella's service contract renews in two months. After the motor failures and Apex's visit last week I rate the renewal **at risk**, and have tagged them accordingly."),
             L("daniel", 3, "Marco told me Apex offered 15 % below our price. Instead of matching it, I suggest a free inspection visit with Iberia in Valencia."),
             L("lukas", 4, "Carmen's team in Valencia can do that next month — I'll set it up.")),

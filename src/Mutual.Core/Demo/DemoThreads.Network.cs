@@ -37,8 +37,8 @@ internal static partial class DemoThreads
         T("Co-marketing: automation fair in Vilnius", Email, ["baltic"], 28, 11,
             L("lukas", 0, "Jonas, for the automation fair we can fund half of the booth (up to €4,000) and send two demo units. Could you send the booth plan and the expected visitor numbers?"),
             L("jonas", 30, "Booth of 12 m² in hall B. Last year: 3,200 visitors and about 40 qualified leads for us. Plan attached."),
-            L("lukas", 34, "Approved. The demo units ship in two weeks — an SD-400 with a conveyor demonstrator."),
-            L("jonas", 36, "Excellent, thank you!")),
+            L("lukas", 46, "Approved. The demo units ship in two weeks — an SD-400 with a conveyor demonstrator."),
+            L("jonas", 48, "Excellent, thank you!")),
 
         T("Lead: Riga Dairy Cooperative", Note, ["rigadairy"], 22, 16,
             L("jonas", 0, "Visited Riga Dairy Cooperative: they want to automate palletising. Budget around €80k, decision within three months."),
@@ -63,8 +63,8 @@ internal static partial class DemoThreads
             L("lukas", 0, "Plan for the joint visit at Umbrella Foods, Valencia: inspect all 12 washdown motors, check the new glands, and train the maintenance team on cleaning. Carmen's team leads on site; Priya joins remotely."),
             L("carmen", 3, "Confirmed for Tuesday 8:00. We'll bring spare IP69K glands and the thermal camera.", Email),
             L("carmen", 55, "Visit done: all 12 motors dry and within temperature; 9 people trained. Marco was pleased and asked for a quote for the new dressing line.", Email),
-            L("priya", 58, "Thanks Carmen, great work. I've updated the service records.", Email),
-            L("lukas", 60, "Excellent. Carmen, please quote the dressing line through Iberia — it's your territory.", Email)),
+            L("priya", 72, "Thanks Carmen, great work. I've updated the service records.", Email),
+            L("lukas", 74, "Excellent. Carmen, please quote the dressing line through Iberia — it's your territory.", Email)),
 
         T("Quarterly sell-through report", Portal, ["northwind"], 18, 9,
             L("carmen", 0, """
