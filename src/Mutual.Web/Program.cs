@@ -8,7 +8,8 @@ using Mutual.Web.Infrastructure;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` is a bare flag, which configuration does not read; it stands for Mutual:Demo=true.
+var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--demo" ? "--Mutual:Demo=true" : a)]);
 var config = builder.Configuration;
 
 builder.Services.AddSingleton(TimeProvider.System);
