@@ -22,6 +22,7 @@ builder.Services.AddMutualDatabase(config);
 builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<UiSession>();
+builder.Services.AddHostedService<DisciplineWorker>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -78,6 +79,7 @@ api.MapAuthApi();
 api.MapPartiesApi();
 api.MapRelationshipsApi();
 api.MapConversationsApi();
+api.MapFactsApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();
