@@ -10,14 +10,16 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag);
 
     private async Task<World> BuildAsync()
     {
         var host = await app.AdminAsync();
         var hostId = (await host.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>();
         var partner = await app.JoinAsync(host, "North Partners", "Pia Partner");
-        var prospect = await host.CreatePartyAsync("person", "Secret Prospect", ["secret@prospect.test"], ["whale"]);
+        // Each world's prospect has words of its own, so one test's invitation cannot show up in another's search.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var prospect = await host.CreatePartyAsync("person", $"Secret{tag} Prospect", [$"secret{tag}@prospect.test"], [$"whale{tag}"]);
         var colleague = await host.CreatePartyAsync("organization", "Prospect Holdings");
         var relationship = await host.RelateAsync(prospect, colleague, "works-for");
         var conversation = (await host.PostJson("/api/v1/conversations", new { subject = "Private pricing", participantPartyIds = new[] { prospect }, body = "Host-only notes" })).Id();
@@ -27,7 +29,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var fact = (await host.PostJson($"/api/v1/parties/{partner.OrganizationId}/facts", new { key = "preference.margin", value = "thin", source = "internal" })).Id();
         var task = (await host.PostJson("/api/v1/tasks", new { title = "Call the prospect", dueAt = DateTime.UtcNow.AddDays(1), partyId = prospect })).Id();
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -75,7 +77,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
 
         // Nothing changed on the host's side.
         var prospect = await w.Host.GetJson($"/api/v1/parties/{w.Prospect}");
-        Assert.Equal("Secret Prospect", prospect["name"]!.GetValue<string>());
+        Assert.Equal($"Secret{w.Tag} Prospect", prospect["name"]!.GetValue<string>());
         Assert.Equal(1, (await w.Host.GetJson($"/api/v1/conversations/{w.Conversation}"))["messageCount"]!.GetValue<int>());
         Assert.True((await w.Host.GetJson($"/api/v1/relationships/{w.Relationship}"))["active"]!.GetValue<bool>());
         Assert.Equal("Host Co", (await w.Host.GetJson($"/api/v1/parties/{w.HostId}"))["name"]!.GetValue<string>());
@@ -112,7 +114,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     public async Task PartnerCannotFindTheHostsProspectBySearchListOrDirectory()
     {
         var w = await BuildAsync();
-        foreach (var q in new[] { "secret", "prospect", "whale", "secret@prospect.test" })
+        foreach (var q in new[] { $"secret{w.Tag}", $"secret{w.Tag} prospect", $"whale{w.Tag}", $"secret{w.Tag}@prospect.test" })
         {
             Assert.Empty((await w.Partner.Client.GetJson($"/api/v1/parties?q={Uri.EscapeDataString(q)}")).Items());
             Assert.Empty((await w.Partner.Client.GetJson($"/api/v1/directory?q={Uri.EscapeDataString(q)}")).Items());
@@ -170,7 +172,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     public async Task APersonSeesTheThreadsTheyTakePartInPersonallyAndNoOthers()
     {
         var w = await BuildAsync();
-        var invitation = await w.Host.PostJson($"/api/v1/parties/{w.Prospect}/invitations", new { email = "secret@prospect.test" });
+        var invitation = await w.Host.PostJson($"/api/v1/parties/{w.Prospect}/invitations", new { email = $"secret{w.Tag}@prospect.test" });
         // Prospect works for Prospect Holdings, so the account acts for that organization.
         var client = app.CreateClient();
         var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "prospect-pass-1" }, HttpStatusCode.OK);
