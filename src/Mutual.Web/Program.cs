@@ -61,6 +61,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();

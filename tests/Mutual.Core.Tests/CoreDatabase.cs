@@ -7,6 +7,19 @@ using Mutual.Web.Tests.Support;
 namespace Mutual.Core.Tests;
 
 /// <summary>A migrated database (SQLite, or PostgreSQL when MUTUAL_TEST_POSTGRES is set) and contexts bound to chosen actors.</summary>
+public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    public int Count { get; set; }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count++;
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
+
 public sealed class CoreDatabase : IAsyncLifetime
 {
     private TestDatabase? _database;
@@ -25,6 +38,10 @@ public sealed class CoreDatabase : IAsyncLifetime
     }
 
     public MutualDbContext Open(Actor actor) => new(_options!) { Actor = actor };
+
+    /// <summary>A context that counts the SQL commands it sends, to prove a use case does not query per row.</summary>
+    public MutualDbContext OpenCounting(Actor actor, CommandCounter counter) =>
+        new(new DbContextOptionsBuilder<MutualDbContext>(_options!).AddInterceptors(counter).Options) { Actor = actor };
 
     public async ValueTask DisposeAsync()
     {

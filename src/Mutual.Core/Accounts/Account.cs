@@ -36,6 +36,9 @@ public sealed class Invitation
     public string TokenHash { get; set; } = "";
     public Guid InvitedByPartyId { get; set; }
     public Guid InvitedByAccountId { get; set; }
+
+    /// <summary>The party the new account will act for, decided by the inviter's authority when inviting.</summary>
+    public Guid ActingPartyId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? AcceptedAt { get; set; }

@@ -8,13 +8,14 @@ namespace Mutual.Core.Accounts;
 
 public sealed record InviteRequest(string? Email);
 
-public sealed record InvitationDto(Guid Id, Guid PartyId, string Email, string Token, string AcceptPath, DateTime CreatedAt, DateTime ExpiresAt);
+public sealed record InvitationDto(Guid Id, Guid PartyId, Guid ActingPartyId, string Email, string Token, string AcceptPath, DateTime CreatedAt, DateTime ExpiresAt);
 
 public sealed record AcceptInvitationRequest(string? Token, string? Password);
 
 /// <summary>
 /// Invites a person in the actor's book to join the network. On acceptance the new account acts for the
-/// organization the person works for (or for the person, if none), and both become member parties.
+/// organization the person works for, when the inviter speaks for it (itself or an organization in its
+/// book), or else for the person; both become member parties.
 /// </summary>
 public sealed class InvitationService(MutualDbContext db, IDbContextFactory<MutualDbContext> factory, TimeProvider clock, AuthOptions options)
 {
@@ -37,6 +38,13 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
         if (taken) return Outcome<InvitationDto>.Conflict("This person or email already has an account.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // The account may act only for an organization the inviter speaks for: itself, or one in its own
+        // book, through a works-for it recorded. Anything else would let a party mint accounts for others.
+        var employer = await db.Relationships
+            .Where(r => r.FromPartyId == party.Id && r.Kind == "works-for" && r.OwnerPartyId == actor.PartyId
+                && r.Since <= now && (r.Until == null || r.Until > now)
+                && (r.ToPartyId == actor.PartyId || db.Parties.Any(o => o.Id == r.ToPartyId && o.OwnerPartyId == actor.PartyId)))
+            .OrderByDescending(r => r.Since).Select(r => (Guid?)r.ToPartyId).FirstOrDefaultAsync(ct);
         var token = Secrets.NewToken("inv_");
         var invitation = new Invitation
         {
@@ -45,6 +53,7 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
             TokenHash = Secrets.Hash(token),
             InvitedByPartyId = actor.PartyId,
             InvitedByAccountId = actor.AccountId,
+            ActingPartyId = employer ?? party.Id,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
@@ -72,10 +81,7 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
             return Outcome<TokenResponse>.Conflict("This person or email already has an account.");
 
         var person = await system.Parties.FirstAsync(p => p.Id == invitation.PartyId, ct);
-        var employer = await system.Relationships
-            .Where(r => r.FromPartyId == person.Id && r.Kind == "works-for" && r.Since <= now && (r.Until == null || r.Until > now))
-            .OrderByDescending(r => r.Since).Select(r => (Guid?)r.ToPartyId).FirstOrDefaultAsync(ct);
-        var actingPartyId = employer ?? person.Id;
+        var actingPartyId = invitation.ActingPartyId;
         var account = new Account { Email = invitation.Email, PersonPartyId = person.Id, ActingPartyId = actingPartyId, CreatedAt = now };
         account.PasswordHash = SignInService.HashPassword(account, request.Password!);
         system.Accounts.Add(account);
@@ -93,7 +99,7 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
     }
 
     private static InvitationDto ToDto(Invitation i, string token) =>
-        new(i.Id, i.PartyId, i.Email, token, "/accept-invitation?token=" + Uri.EscapeDataString(token), i.CreatedAt, i.ExpiresAt);
+        new(i.Id, i.PartyId, i.ActingPartyId, i.Email, token, "/accept-invitation?token=" + Uri.EscapeDataString(token), i.CreatedAt, i.ExpiresAt);
 }
 
 /// <summary>Parties with an account join the network directory.</summary>

@@ -63,6 +63,14 @@ public sealed class ConversationQueries(MutualDbContext db)
         return Outcome<Page<MessageDto>>.Ok(new Page<MessageDto>(cut.Items.Select(m => MessageDto.From(m, names)).ToList(), cut.NextCursor));
     }
 
+    public async Task<Outcome<MessageDto>> MessageAsync(Guid conversationId, Guid messageId, CancellationToken ct = default)
+    {
+        var m = await db.Messages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == messageId && x.ConversationId == conversationId, ct);
+        if (m is null) return Outcome<MessageDto>.NotFound("No such message.");
+        var names = await PartyNames.LoadAsync(db, [m.AuthorPartyId, m.OnBehalfOfPartyId], ct);
+        return Outcome<MessageDto>.Ok(MessageDto.From(m, names));
+    }
+
     public async Task<Outcome<bool>> MarkReadAsync(Guid conversationId, DateTime now, CancellationToken ct = default)
     {
         if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, ct)) return Outcome<bool>.NotFound("No such conversation.");

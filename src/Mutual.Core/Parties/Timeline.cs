@@ -25,8 +25,8 @@ public sealed record TimelineItem(
     string Summary);
 
 /// <summary>
-/// What the actor may see of a party's conversations and relationship events, newest first. One union
-/// query over two indexed sources picks the page; two more fetch its details, and one the names.
+/// What the actor may see of a party's conversations and relationship events, newest first. Two keyset
+/// queries (one per source) pick the page, two more fetch its details, and one the names.
 /// </summary>
 public sealed class TimelineQuery(MutualDbContext db)
 {
@@ -44,40 +44,46 @@ public sealed class TimelineQuery(MutualDbContext db)
         // The party's participation is read past the own-rows filter; the message filter still limits
         // the result to conversations the actor takes part in.
         var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
-            .Where(m => m.AuthorPartyId == partyId || m.Conversation!.Participants.Any(p => p.PartyId == partyId))
-            .Select(m => new Row(MessageType, m.OccurredAt, m.Id));
-        var events = db.RelationshipEvents
-            .Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId)
-            .Select(e => new Row(e.Type, e.OccurredAt, e.Id));
-        var union = messages.Concat(events);
+            .Where(m => m.AuthorPartyId == partyId || m.Conversation!.Participants.Any(p => p.PartyId == partyId));
+        var events = db.RelationshipEvents.Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
-            union = union.Where(r => r.OccurredAt < at || (r.OccurredAt == at && r.Id.CompareTo(aid) < 0));
-        var rows = await union.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(page.Limit + 1).ToListAsync(ct);
+        {
+            messages = messages.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
+            events = events.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
+        }
+        // Each source gives its own newest page; merging the two is the page of the union.
+        var messageRows = await messages.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(page.Limit + 1)
+            .Select(m => new { m.OccurredAt, m.Id }).ToListAsync(ct);
+        var eventRows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(page.Limit + 1)
+            .Select(e => new { e.OccurredAt, e.Id, e.Type }).ToListAsync(ct);
+        var rows = messageRows.Select(m => new Row(MessageType, m.OccurredAt, m.Id))
+            .Concat(eventRows.Select(e => new Row(e.Type, e.OccurredAt, e.Id)))
+            .OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(page.Limit + 1).ToList();
         var cut = page.ToPage(rows, r => PageRequest.Encode(PageRequest.Ticks(r.OccurredAt), r.Id.ToString()));
 
         var messageIds = cut.Items.Where(r => r.Type == MessageType).Select(r => r.Id).ToList();
         var eventIds = cut.Items.Where(r => r.Type != MessageType).Select(r => r.Id).ToList();
-        var messageRows = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+        var messageDetails = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
             .Select(m => new { m.Id, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId })
             .ToDictionaryAsync(m => m.Id, ct);
-        var eventRows = await db.RelationshipEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+        var eventDetails = await db.RelationshipEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
             .Select(e => new { e.Id, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
             .ToDictionaryAsync(e => e.Id, ct);
         var names = await PartyNames.LoadAsync(db,
-            messageRows.Values.SelectMany(m => new[] { m.AuthorPartyId, m.OnBehalfOfPartyId })
-                .Concat(eventRows.Values.SelectMany(e => new[] { e.FromPartyId, e.ToPartyId })), ct);
+            messageDetails.Values.SelectMany(m => new[] { m.AuthorPartyId, m.OnBehalfOfPartyId })
+                .Concat(eventDetails.Values.SelectMany(e => new[] { e.FromPartyId, e.ToPartyId })), ct);
 
         var items = new List<TimelineItem>();
         foreach (var r in cut.Items)
         {
-            if (messageRows.TryGetValue(r.Id, out var m))
+            if (messageDetails.TryGetValue(r.Id, out var m))
             {
                 var author = names.Get(m.AuthorPartyId);
                 items.Add(new TimelineItem(r.Id, r.Type, r.OccurredAt, m.ConversationId, m.Id, null, m.Subject,
                     ConversationRules.Excerpt(m.Body), m.Channel, author, names.Get(m.OnBehalfOfPartyId), null, null, null,
                     $"{author.Name} in “{m.Subject}”"));
             }
-            else if (eventRows.TryGetValue(r.Id, out var e))
+            else if (eventDetails.TryGetValue(r.Id, out var e))
             {
                 var kind = RelationshipKinds.Get(e.Kind);
                 var from = names.Get(e.FromPartyId);

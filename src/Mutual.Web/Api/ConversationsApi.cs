@@ -35,6 +35,10 @@ public static class ConversationsApi
             ApiResults.Ok(await queries.MessagesAsync(id, limit, cursor, ct)))
         .WithSummary("The messages, oldest first").Produces<Page<MessageDto>>().ProducesProblem(404);
 
+        conversations.MapGet("/{id:guid}/messages/{messageId:guid}", async (Guid id, Guid messageId, ConversationQueries queries, CancellationToken ct) =>
+            ApiResults.Ok(await queries.MessageAsync(id, messageId, ct)))
+        .WithSummary("One message").Produces<MessageDto>().ProducesProblem(404);
+
         conversations.MapPost("/{id:guid}/read", async (Guid id, ConversationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var result = await queries.MarkReadAsync(id, clock.GetUtcNow().UtcDateTime, ct);

@@ -42,9 +42,9 @@ public static class Api
         return response;
     }
 
-    public static Guid Id(this JsonNode node) => node["id"]!.GetValue<Guid>();
+    public static Guid Id(this JsonNode? node) => node!["id"]!.GetValue<Guid>();
 
-    public static JsonArray Items(this JsonNode page) => page["items"]!.AsArray();
+    public static JsonArray Items(this JsonNode? page) => page!["items"]!.AsArray();
 
     public static List<string> Strings(this JsonNode? array) => array!.AsArray().Select(x => x!.GetValue<string>()).ToList();
 

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Conversations;
+using Mutual.Core.Parties;
+using Mutual.Core.Relationships;
+
+namespace Mutual.Core.Tests;
+
+/// <summary>Use cases on a real database: events go out with the change, and lists cost the same few queries at any page size.</summary>
+public sealed class UseCaseTests(CoreDatabase database) : IClassFixture<CoreDatabase>
+{
+    private async Task<Actor> NewOrganizationActorAsync(string name)
+    {
+        await using var db = database.Open(Actor.System);
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var org = new Party { Kind = PartyKind.Organization, Name = name, IsMember = true, CreatedAt = now, UpdatedAt = now };
+        org.OwnerPartyId = org.Id;
+        var person = new Party { Kind = PartyKind.Person, Name = name + " Staff", IsMember = true, OwnerPartyId = org.Id, CreatedAt = now, UpdatedAt = now };
+        org.RefreshSearchText();
+        person.RefreshSearchText();
+        db.Parties.AddRange(org, person);
+        await db.SaveChangesAsync();
+        return new Actor(org.Id, person.Id, Guid.CreateVersion7());
+    }
+
+    [Fact]
+    public async Task ChangesWriteTheirOutboxEventsInTheSameSave()
+    {
+        var actor = await NewOrganizationActorAsync("Outbox Org");
+        await using var db = database.Open(actor);
+        var party = (await new CreatePartyHandler(db, database.Clock).HandleAsync(new CreatePartyRequest("organization", "Evented", [], [], null, []))).Value!;
+        var rel = (await new CreateRelationshipHandler(db, database.Clock).HandleAsync(new CreateRelationshipRequest(party.Id, actor.PartyId, "customer-of", null))).Value!;
+        var conv = (await new StartConversationHandler(db, database.Clock).HandleAsync(new StartConversationRequest("Hi", [party.Id], null, "First"))).Value!;
+
+        await using var system = database.Open(Actor.System);
+        var events = await system.Outbox.Where(o => o.Data.Contains(party.Id.ToString()) || o.Data.Contains(conv.Id.ToString()))
+            .OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(["party.created", "relationship.created", "conversation.started", "message.posted"], events.Select(e => e.Type).ToList());
+        Assert.All(events, e => Assert.Contains(actor.PartyId, e.AudiencePartyIds));
+        Assert.Contains(party.Id, events.Single(e => e.Type == "relationship.created").AudiencePartyIds);
+        Assert.All(events, e => Assert.Null(e.DispatchedAt));
+        Assert.Contains(rel.Id.ToString(), events[1].Data, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public async Task ListingPartiesAndConversationsTakesAFixedNumberOfQueries(int rows)
+    {
+        var actor = await NewOrganizationActorAsync("Counted Org " + rows);
+        await using (var db = database.Open(actor))
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                var p = (await new CreatePartyHandler(db, database.Clock).HandleAsync(new CreatePartyRequest("organization", $"Org {i}", [], [], null, ["counted"]))).Value!;
+                await new CreateRelationshipHandler(db, database.Clock).HandleAsync(new CreateRelationshipRequest(p.Id, actor.PartyId, "customer-of", null));
+                await new StartConversationHandler(db, database.Clock).HandleAsync(new StartConversationRequest($"Thread {i}", [p.Id], null, "Hello"));
+            }
+        }
+        var counter = new CommandCounter();
+        await using (var db = database.OpenCounting(actor, counter))
+        {
+            var parties = await new ListPartiesHandler(db, database.Clock).HandleAsync(new ListPartiesRequest(null, "customer", "counted", null, 200, null));
+            Assert.Equal(rows, parties.Value!.Items.Count);
+            Assert.All(parties.Value.Items, p => Assert.Contains("customer", p.Roles));
+            Assert.Equal(2, counter.Count);
+
+            counter.Count = 0;
+            var inbox = await new ConversationQueries(db).ListAsync(200, null);
+            Assert.Equal(rows, inbox.Value!.Items.Count);
+            Assert.All(inbox.Value.Items, c => Assert.Equal(2, c.Participants.Count));
+            Assert.True(counter.Count <= 6, $"{counter.Count} queries");
+
+            counter.Count = 0;
+            var timeline = await new TimelineQuery(db).HandleAsync(actor.PartyId, 200, null);
+            Assert.Equal(rows * 2, timeline.Value!.Items.Count);
+            Assert.True(counter.Count <= 6, $"{counter.Count} queries");
+        }
+    }
+}

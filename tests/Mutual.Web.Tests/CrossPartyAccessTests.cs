@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mutual.Web.Tests.Support;
+
+namespace Mutual.Web.Tests;
+
+/// <summary>
+/// The product's promise: an actor from another party cannot read, change or even detect what it may not
+/// see. Every endpoint is probed with the partner's credentials against the host's private records.
+/// </summary>
+public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
+{
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation);
+
+    private async Task<World> BuildAsync()
+    {
+        var host = await app.AdminAsync();
+        var hostId = (await host.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>();
+        var partner = await app.JoinAsync(host, "North Partners", "Pia Partner");
+        var prospect = await host.CreatePartyAsync("person", "Secret Prospect", ["secret@prospect.test"], ["whale"]);
+        var colleague = await host.CreatePartyAsync("organization", "Prospect Holdings");
+        var relationship = await host.RelateAsync(prospect, colleague, "works-for");
+        var conversation = (await host.PostJson("/api/v1/conversations", new { subject = "Private pricing", participantPartyIds = new[] { prospect }, body = "Host-only notes" })).Id();
+        var shared = (await host.PostJson("/api/v1/conversations", new { subject = "Joint deal", participantPartyIds = new[] { partner.OrganizationId }, body = "Hello partner" })).Id();
+        var message = (await host.GetJson($"/api/v1/conversations/{conversation}/messages")).Items()[0].Id();
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared);
+    }
+
+    public static TheoryData<string, string> HiddenEndpoints => new()
+    {
+        { "GET", "/api/v1/parties/{prospect}" },
+        { "PATCH", "/api/v1/parties/{prospect}" },
+        { "GET", "/api/v1/parties/{prospect}/relationships" },
+        { "GET", "/api/v1/parties/{prospect}/timeline" },
+        { "POST", "/api/v1/parties/{prospect}/invitations" },
+        { "GET", "/api/v1/relationships/{relationship}" },
+        { "POST", "/api/v1/relationships/{relationship}/end" },
+        { "GET", "/api/v1/conversations/{conversation}" },
+        { "GET", "/api/v1/conversations/{conversation}/messages" },
+        { "POST", "/api/v1/conversations/{conversation}/messages" },
+        { "POST", "/api/v1/conversations/{conversation}/read" },
+        { "GET", "/api/v1/conversations/{conversation}/messages/{message}" },
+        { "PATCH", "/api/v1/parties/{host}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HiddenEndpoints))]
+    public async Task PartnerGets404ForTheHostsPrivateRecords(string method, string template)
+    {
+        var w = await BuildAsync();
+        var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
+            .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString());
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET") request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" } });
+        var response = await w.Partner.Client.SendAsync(request);
+        await response.Expect(HttpStatusCode.NotFound);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        // Nothing changed on the host's side.
+        var prospect = await w.Host.GetJson($"/api/v1/parties/{w.Prospect}");
+        Assert.Equal("Secret Prospect", prospect["name"]!.GetValue<string>());
+        Assert.Equal(1, (await w.Host.GetJson($"/api/v1/conversations/{w.Conversation}"))["messageCount"]!.GetValue<int>());
+        Assert.True((await w.Host.GetJson($"/api/v1/relationships/{w.Relationship}"))["active"]!.GetValue<bool>());
+        Assert.Equal("Host Co", (await w.Host.GetJson($"/api/v1/parties/{w.HostId}"))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PartnerCannotFindTheHostsProspectBySearchListOrDirectory()
+    {
+        var w = await BuildAsync();
+        foreach (var q in new[] { "secret", "prospect", "whale", "secret@prospect.test" })
+        {
+            Assert.Empty((await w.Partner.Client.GetJson($"/api/v1/parties?q={Uri.EscapeDataString(q)}")).Items());
+            Assert.Empty((await w.Partner.Client.GetJson($"/api/v1/directory?q={Uri.EscapeDataString(q)}")).Items());
+        }
+        Assert.DoesNotContain(w.Prospect, (await w.Partner.Client.GetJson("/api/v1/parties?limit=200")).Items().Select(p => p.Id()));
+        Assert.DoesNotContain(w.Prospect, (await w.Partner.Client.GetJson("/api/v1/directory?limit=200")).Items().Select(p => p.Id()));
+    }
+
+    [Fact]
+    public async Task PartnerSeesExactlyTheConversationsItsOrganizationTakesPartIn()
+    {
+        var w = await BuildAsync();
+        var inbox = (await w.Partner.Client.GetJson("/api/v1/conversations?limit=200")).Items().Select(c => c.Id()).ToList();
+        Assert.Contains(w.SharedConversation, inbox);
+        Assert.DoesNotContain(w.Conversation, inbox);
+        var hostTimeline = (await w.Partner.Client.GetJson($"/api/v1/parties/{w.HostId}/timeline?limit=200")).Items();
+        Assert.DoesNotContain(hostTimeline, i => i!["conversationId"]?.GetValue<Guid>() == w.Conversation);
+        Assert.Contains(hostTimeline, i => i!["conversationId"]?.GetValue<Guid>() == w.SharedConversation);
+    }
+
+    [Fact]
+    public async Task PartnerCannotPullTheHostsProspectIntoItsOwnRecords()
+    {
+        var w = await BuildAsync();
+        await (await w.Partner.Client.PostAsJsonAsync("/api/v1/relationships", new { fromPartyId = w.Partner.OrganizationId, toPartyId = w.Prospect, kind = "knows" }))
+            .Expect(HttpStatusCode.NotFound);
+        await (await w.Partner.Client.PostAsJsonAsync("/api/v1/conversations", new { subject = "Sneaky", participantPartyIds = new[] { w.Prospect } }))
+            .Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/relationships")).Items(), r => r!["kind"]!.GetValue<string>() == "knows");
+    }
+
+    [Fact]
+    public async Task HostCannotSeeThePartnersOwnBook()
+    {
+        var w = await BuildAsync();
+        var own = await w.Partner.Client.CreatePartyAsync("organization", "Partner's Own Lead", ["lead@partner-book.test"]);
+        await (await w.Host.GetAsync($"/api/v1/parties/{own}")).Expect(HttpStatusCode.NotFound);
+        Assert.Empty((await w.Host.GetJson("/api/v1/parties?q=partner-book")).Items());
+        Assert.Equal("owner", (await w.Partner.Client.GetJson($"/api/v1/parties/{own}"))["view"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheOtherEndOfARelationshipSeesItButNotTheOwnersTags()
+    {
+        var w = await BuildAsync();
+        var partnerRelationships = (await w.Partner.Client.GetJson($"/api/v1/parties/{w.Partner.OrganizationId}/relationships")).Items();
+        Assert.Contains(partnerRelationships, r => r!["kind"]!.GetValue<string>() == "works-for");
+        var self = await w.Partner.Client.GetJson($"/api/v1/parties/{w.Partner.OrganizationId}");
+        Assert.Equal("self", self["view"]!.GetValue<string>());
+        Assert.Empty(self["tags"]!.AsArray());
+        Assert.Null(self["ownerPartyId"]);
+    }
+
+    [Fact]
+    public async Task APersonSeesTheThreadsTheyTakePartInPersonallyAndNoOthers()
+    {
+        var w = await BuildAsync();
+        var invitation = await w.Host.PostJson($"/api/v1/parties/{w.Prospect}/invitations", new { email = "secret@prospect.test" });
+        // Prospect works for Prospect Holdings, so the account acts for that organization.
+        var client = app.CreateClient();
+        var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "prospect-pass-1" }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
+        var inbox = (await client.GetJson("/api/v1/conversations")).Items().Select(c => c.Id()).ToList();
+        Assert.Contains(w.Conversation, inbox); // the prospect personally takes part in it
+        Assert.DoesNotContain(w.SharedConversation, inbox);
+        await (await client.GetAsync($"/api/v1/conversations/{w.SharedConversation}")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task PartnerCannotMintAnAccountThatActsForTheHost()
+    {
+        var w = await BuildAsync();
+        var mallory = await w.Partner.Client.CreatePartyAsync("person", "Mallory", ["mallory@evil.test"]);
+        await w.Partner.Client.RelateAsync(mallory, w.HostId, "works-for"); // the host is a member, so visible
+        var invitation = await w.Partner.Client.PostJson($"/api/v1/parties/{mallory}/invitations", new { email = "mallory@evil.test" });
+        Assert.Equal(mallory, invitation["actingPartyId"]!.GetValue<Guid>());
+        var client = app.CreateClient();
+        var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "mallory-pass-1" }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
+        Assert.Equal(mallory, (await client.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>());
+        await (await client.GetAsync($"/api/v1/parties/{w.Prospect}")).Expect(HttpStatusCode.NotFound);
+    }
+}
