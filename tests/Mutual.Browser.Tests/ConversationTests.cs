@@ -46,10 +46,14 @@ public sealed class ConversationTests(Chromium chromium, BrowserApp app)
         var linkBox = host.Locator("#invitation-link");
         await Expect(linkBox).ToHaveValueAsync(new Regex("/accept-invitation\\?token=inv_"));
         var link = await linkBox.InputValueAsync();
+        await Expect(host.MudDialog()).ToContainTextAsync($"acting for {globex}");
+        await Screenshots.SaveAsync(host, "invite-dialog-desktop");
+        await host.MudDialog().Button("Done").ClickAsync();
 
         // The invited person accepts in another browser, signs in again, and sees exactly that conversation.
         var guest = await chromium.NewPageAsync(app.BaseUrl);
         await guest.GotoAsync(link);
+        await Screenshots.SaveAsync(guest, "accept-invitation-desktop");
         await guest.FillAsync("#password", "ana-password-1");
         await guest.FillAsync("#confirm", "ana-password-1");
         await guest.ClickAsync("button[type=submit]");

@@ -17,12 +17,15 @@ public sealed class FirstRunTests(Chromium chromium, EmptyBrowserApp app) : ICla
         await page.FillAsync("#password", "short");
         await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator(".auth-field-error")).ToContainTextAsync("at least 8 characters");
+        await Screenshots.SaveAsync(page, "setup-error-desktop");
 
         await page.FillAsync("#password", "a-long-enough-password");
         await page.ClickAsync("button[type=submit]");
         await page.WaitReadyAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Expect(page.Locator(".app-bar .user-badge")).ToContainTextAsync("Ada Admin · acting for Acme Works");
+        await Expect(page.Locator(".empty-state").First).ToContainTextAsync("You are all caught up");
+        await Screenshots.SaveAsync(page, "home-empty-desktop");
 
         var stranger = await chromium.NewPageAsync(app.BaseUrl);
         await stranger.GotoAsync("/setup");

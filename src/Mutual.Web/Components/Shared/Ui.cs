@@ -3,7 +3,7 @@ using MudBlazor;
 namespace Mutual.Web.Components.Shared;
 
 /// <summary>Small helpers the pages share: field errors from an outcome, list inputs, icons and labels.</summary>
-public static class Ui
+public static partial class Ui
 {
     /// <summary>The first message for a field (keys are the JSON field names the Core validation uses), or null.</summary>
     public static string? Error(IReadOnlyDictionary<string, string[]>? errors, string field) =>
@@ -62,6 +62,13 @@ public static class Ui
             _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
         };
     }
+
+    /// <summary>An excerpt without the Markdown marks that only make sense rendered (**, __, ~~, `).</summary>
+    public static string Plain(string? excerpt) =>
+        excerpt is null ? "" : MarkdownMarks().Replace(excerpt, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\*\*|__|~~|`")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownMarks();
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
