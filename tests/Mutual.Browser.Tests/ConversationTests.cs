@@ -24,8 +24,7 @@ public sealed class ConversationTests(Chromium chromium, BrowserApp app)
         var host = await chromium.NewPageAsync(app.BaseUrl);
         await host.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
         await host.GoAsync("/conversations");
-        await host.Button("New").ClickAsync();
-        var dialog = host.MudDialog();
+        var dialog = await host.OpenDialogAsync(host.Button("New"));
         await host.FillAsync("#conv-subject", $"Renewal 2027 {s}");
         await host.PickPartyAsync("#conv-participant", globex);
         await Expect(dialog.Locator(".mud-chip")).ToContainTextAsync(globex);

@@ -34,8 +34,7 @@ public sealed class ScreenshotTests(Chromium chromium, BrowserApp app)
                 await ShotAsync(page, $"parties-{suffix}");
                 if (scheme == ColorScheme.Light)
                 {
-                    await page.Button("New party").ClickAsync();
-                    await Expect(page.MudDialog()).ToBeVisibleAsync();
+                    await page.OpenDialogAsync(page.Button("New party"));
                     await page.FillAsync("#party-website", "not a web address");
                     await page.MudDialog().Button("Add party").ClickAsync();
                     await Expect(page.MudDialog()).ToContainTextAsync("'name' is required.");

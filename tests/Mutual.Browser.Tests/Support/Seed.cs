@@ -27,6 +27,12 @@ public sealed class Seed(HttpClient http) : IDisposable
     public async Task<Guid> PartyAsync(string kind, string name, string[]? emails = null, string[]? tags = null, string? website = null) =>
         (await PostAsync("api/v1/parties", new { kind, name, emails = emails ?? [], tags = tags ?? [], website }))["id"]!.GetValue<Guid>();
 
+    public async Task RenameAsync(Guid party, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"api/v1/parties/{party}") { Content = JsonContent.Create(new { name }) };
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
     public async Task RelateAsync(Guid from, Guid to, string kind) =>
         await PostAsync("api/v1/relationships", new { fromPartyId = from, toPartyId = to, kind });
 

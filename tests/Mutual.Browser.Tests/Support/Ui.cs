@@ -39,6 +39,17 @@ public static partial class Ui
 
     public static ILocator MudDialog(this IPage page) => page.Locator(".mud-dialog");
 
+    /// <summary>
+    /// Opens a dialog and waits until it has taken the focus, which it does once its live render lands;
+    /// typing into a field before then could lose the text to that focus change.
+    /// </summary>
+    public static async Task<ILocator> OpenDialogAsync(this IPage page, ILocator button)
+    {
+        await button.ClickAsync();
+        await Expect(page.Locator(".mud-dialog :focus")).ToBeAttachedAsync();
+        return page.MudDialog();
+    }
+
     public static ILocator Button(this ILocator scope, string name) =>
         scope.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
