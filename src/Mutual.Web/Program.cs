@@ -8,7 +8,8 @@ using Mutual.Web.Infrastructure;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` is a bare flag, which configuration does not read; it stands for Mutual:Demo=true.
+var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--demo" ? "--Mutual:Demo=true" : a)]);
 var config = builder.Configuration;
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -21,6 +22,7 @@ builder.Services.AddMutualDatabase(config);
 builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<UiSession>();
+builder.Services.AddHostedService<DisciplineWorker>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -77,6 +79,7 @@ api.MapAuthApi();
 api.MapPartiesApi();
 api.MapRelationshipsApi();
 api.MapConversationsApi();
+api.MapFactsApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();

@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact);
 
     private async Task<World> BuildAsync()
     {
@@ -23,7 +23,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var conversation = (await host.PostJson("/api/v1/conversations", new { subject = "Private pricing", participantPartyIds = new[] { prospect }, body = "Host-only notes" })).Id();
         var shared = (await host.PostJson("/api/v1/conversations", new { subject = "Joint deal", participantPartyIds = new[] { partner.OrganizationId }, body = "Hello partner" })).Id();
         var message = (await host.GetJson($"/api/v1/conversations/{conversation}/messages")).Items()[0].Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared);
+        // A fact about the partner itself, kept private by the host: the subject must not see it either.
+        var fact = (await host.PostJson($"/api/v1/parties/{partner.OrganizationId}/facts", new { key = "preference.margin", value = "thin", source = "internal" })).Id();
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -41,6 +43,12 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/conversations/{conversation}/read" },
         { "GET", "/api/v1/conversations/{conversation}/messages/{message}" },
         { "PATCH", "/api/v1/parties/{host}" },
+        { "GET", "/api/v1/parties/{prospect}/facts" },
+        { "POST", "/api/v1/parties/{prospect}/facts" },
+        { "GET", "/api/v1/facts/{fact}" },
+        { "POST", "/api/v1/facts/{fact}/confirm" },
+        { "GET", "/api/v1/facts/{fact}/history" },
+        { "DELETE", "/api/v1/facts/{fact}" },
     };
 
     [Theory]
@@ -49,9 +57,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     {
         var w = await BuildAsync();
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
-            .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString());
+            .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
+            .Replace("{fact}", w.Fact.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" } });
+        if (method is "POST" or "PATCH")
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil" });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -62,6 +72,19 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Equal(1, (await w.Host.GetJson($"/api/v1/conversations/{w.Conversation}"))["messageCount"]!.GetValue<int>());
         Assert.True((await w.Host.GetJson($"/api/v1/relationships/{w.Relationship}"))["active"]!.GetValue<bool>());
         Assert.Equal("Host Co", (await w.Host.GetJson($"/api/v1/parties/{w.HostId}"))["name"]!.GetValue<string>());
+        var fact = await w.Host.GetJson($"/api/v1/facts/{w.Fact}");
+        Assert.Equal("thin", fact["value"]!.GetValue<string>());
+        Assert.Equal(1, fact["version"]!.GetValue<int>());
+        Assert.Empty((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/facts")).Items());
+    }
+
+    [Fact]
+    public async Task ASubjectDoesNotSeeFactsNotSharedWithIt()
+    {
+        var w = await BuildAsync();
+        Assert.DoesNotContain(w.Fact, (await w.Partner.Client.GetJson($"/api/v1/parties/{w.Partner.OrganizationId}/facts")).Items().Select(f => f.Id()));
+        Assert.DoesNotContain(w.Fact, (await w.Partner.Client.GetJson("/api/v1/discovery/shared-with-me")).Items().Select(f => f.Id()));
+        Assert.DoesNotContain(w.Fact, (await w.Partner.Client.GetJson("/api/v1/discovery/stale")).Items().Select(f => f.Id()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Accounts;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
+using Mutual.Core.Discovery;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
@@ -51,6 +52,15 @@ public static class AccessRules
             && m.Conversation!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
 
         b.Entity<ConversationRead>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.AccountId == db.ActorAccountId));
+
+        // A fact: its owner, and its subject once it is shared with the subject.
+        b.Entity<Fact>().HasQueryFilter(f => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (f.OwnerPartyId == db.ActorPartyId
+                || (f.SharedWithSubject && (f.SubjectPartyId == db.ActorPartyId || f.SubjectPartyId == db.ActorPersonId)))));
+        b.Entity<FactRevision>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (r.Fact!.OwnerPartyId == db.ActorPartyId
+                || (r.Fact.SharedWithSubject && (r.Fact.SubjectPartyId == db.ActorPartyId || r.Fact.SubjectPartyId == db.ActorPersonId)))));
+        b.Entity<ShelfLifeRule>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.OwnerPartyId == db.ActorPartyId));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

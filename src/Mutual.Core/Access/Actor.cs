@@ -14,6 +14,9 @@ public sealed record Actor(Guid PartyId, Guid PersonPartyId, Guid AccountId, boo
 
     public bool IsSignedIn => PartyId != Guid.Empty;
 
+    /// <summary>An administrator of the acting party: sets its policies (shelf lives, engagement tiers).</summary>
+    public bool IsAdmin { get; init; }
+
     /// <summary>True when the actor is the party itself or the person behind the account.</summary>
     public bool Is(Guid partyId) => partyId == PartyId || partyId == PersonPartyId;
 }

@@ -74,7 +74,7 @@ public sealed class SignInService(IDbContextFactory<MutualDbContext> factory, Ti
         return account is null ? null : (ToActor(account), account);
     }
 
-    public static Actor ToActor(Account a) => new(a.ActingPartyId, a.PersonPartyId, a.Id);
+    public static Actor ToActor(Account a) => new(a.ActingPartyId, a.PersonPartyId, a.Id) { IsAdmin = a.IsAdmin };
 
     private static readonly string DummyHash = Hasher.HashPassword(new Account(), Guid.NewGuid().ToString());
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Conversations;
+using Mutual.Core.Discovery;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
@@ -36,6 +37,9 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Fact> Facts => Set<Fact>();
+    public DbSet<FactRevision> FactRevisions => Set<FactRevision>();
+    public DbSet<ShelfLifeRule> ShelfLifeRules => Set<ShelfLifeRule>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>

@@ -263,6 +263,138 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Discovery.Fact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConfirmedByPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SharedWithSubject")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ShelfLifeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StaleNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubjectPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaleNotifiedAt", "ExpiresAt");
+
+                    b.HasIndex("SubjectPartyId", "Key");
+
+                    b.HasIndex("OwnerPartyId", "ExpiresAt", "Id");
+
+                    b.ToTable("Facts", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.FactRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ByPersonPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactId", "At");
+
+                    b.ToTable("FactRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.ShelfLifeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(102)
+                        .HasColumnType("character varying(102)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Pattern")
+                        .IsUnique();
+
+                    b.ToTable("ShelfLifeRules", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +637,17 @@ namespace Mutual.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.FactRevision", b =>
+                {
+                    b.HasOne("Mutual.Core.Discovery.Fact", "Fact")
+                        .WithMany()
+                        .HasForeignKey("FactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fact");
                 });
 
             modelBuilder.Entity("Mutual.Core.Relationships.Relationship", b =>

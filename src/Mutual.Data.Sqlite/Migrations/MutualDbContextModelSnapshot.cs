@@ -257,6 +257,138 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Discovery.Fact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConfirmedByPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedWithSubject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShelfLifeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StaleNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaleNotifiedAt", "ExpiresAt");
+
+                    b.HasIndex("SubjectPartyId", "Key");
+
+                    b.HasIndex("OwnerPartyId", "ExpiresAt", "Id");
+
+                    b.ToTable("Facts", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.FactRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByPersonPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactId", "At");
+
+                    b.ToTable("FactRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.ShelfLifeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(102)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Pattern")
+                        .IsUnique();
+
+                    b.ToTable("ShelfLifeRules", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,6 +631,17 @@ namespace Mutual.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Discovery.FactRevision", b =>
+                {
+                    b.HasOne("Mutual.Core.Discovery.Fact", "Fact")
+                        .WithMany()
+                        .HasForeignKey("FactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fact");
                 });
 
             modelBuilder.Entity("Mutual.Core.Relationships.Relationship", b =>

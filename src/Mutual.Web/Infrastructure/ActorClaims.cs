@@ -10,16 +10,21 @@ public static class ActorClaims
     public const string Account = "mutual:account";
     public const string Party = "mutual:party";
     public const string Person = "mutual:person";
+    public const string Admin = "mutual:admin";
 
-    public static ClaimsPrincipal ToPrincipal(Account account, string scheme) =>
-        new(new ClaimsIdentity(
+    public static ClaimsPrincipal ToPrincipal(Account account, string scheme)
+    {
+        List<Claim> claims =
         [
             new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
             new Claim(ClaimTypes.Name, account.Email),
             new Claim(Account, account.Id.ToString()),
             new Claim(Party, account.ActingPartyId.ToString()),
             new Claim(Person, account.PersonPartyId.ToString()),
-        ], scheme));
+        ];
+        if (account.IsAdmin) claims.Add(new Claim(Admin, "true"));
+        return new(new ClaimsIdentity(claims, scheme));
+    }
 
     public static Actor ToActor(ClaimsPrincipal? user)
     {
@@ -27,7 +32,7 @@ public static class ActorClaims
         return Guid.TryParse(user.FindFirstValue(Party), out var party)
             && Guid.TryParse(user.FindFirstValue(Person), out var person)
             && Guid.TryParse(user.FindFirstValue(Account), out var account)
-                ? new Actor(party, person, account)
+                ? new Actor(party, person, account) { IsAdmin = user.HasClaim(Admin, "true") }
                 : Actor.Anonymous;
     }
 }

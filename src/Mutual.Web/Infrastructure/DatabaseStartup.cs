@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Data;
+using Mutual.Core.Demo;
 
 namespace Mutual.Web.Infrastructure;
 
-/// <summary>Before the host serves: migrate (unless told not to), then bootstrap the first admin from configuration.</summary>
+/// <summary>Before the host serves: migrate (unless told not to), load the demo network if asked, then bootstrap the first admin from configuration.</summary>
 public static class DatabaseStartup
 {
     public static void AddMutualDatabase(this IServiceCollection services, IConfiguration config)
@@ -36,6 +37,9 @@ public static class DatabaseStartup
         }
 
         var setup = scope.ServiceProvider.GetRequiredService<AccountSetup>();
+        // The demo goes first, so on an empty database it wins over the bootstrap settings, which then find an account and do nothing.
+        if (config.GetValue("Mutual:Demo", false)) await LoadDemoAsync(app, log);
+
         var email = config["Mutual:Bootstrap:AdminEmail"];
         if (!string.IsNullOrWhiteSpace(email) && !await setup.IsSetUpAsync())
         {
@@ -45,5 +49,20 @@ public static class DatabaseStartup
             if (result.IsOk) log.LogInformation("Bootstrapped the host organization and admin {Email}", email);
             else log.LogError("Bootstrap configuration is invalid: {Errors}", result.Errors);
         }
+    }
+
+    private static async Task LoadDemoAsync(WebApplication app, ILogger log)
+    {
+        var result = await DemoNetwork.LoadAsync(app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>(),
+            app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<AuthOptions>(), app.Lifetime.ApplicationStopping);
+        if (!result.Loaded)
+        {
+            log.LogInformation("Demo network not loaded: {Reason}", result.Refusal);
+            return;
+        }
+        log.LogInformation("Loaded the demo network: {Parties} parties, {Relationships} relationships, {Conversations} conversations, {Messages} messages. "
+            + "Every demo account's password is '{Password}'", result.Parties, result.Relationships, result.Conversations, result.Messages, DemoNetwork.Password);
+        foreach (var a in result.Accounts)
+            log.LogInformation("Demo account {Email}: {Name}, acting for {ActingFor}{Admin}", a.Email, a.Name, a.ActingFor, a.IsAdmin ? " (admin)" : "");
     }
 }

@@ -57,6 +57,15 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpClient> AdminAsync() => LoginAsync(AdminEmail, AdminPassword);
 
+    /// <summary>How many outbox events of a type mention a record.</summary>
+    public async Task<int> OutboxCountAsync(string type, Guid recordId)
+    {
+        var factory = Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Mutual.Core.Data.MutualDbContext>>();
+        await using var db = await Mutual.Core.Data.SystemContext.CreateSystemAsync(factory);
+        var id = recordId.ToString();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Outbox, o => o.Type == type && o.Data.Contains(id));
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -7,6 +7,12 @@ public sealed record Member(HttpClient Client, Guid OrganizationId, Guid PersonI
 
 public static class Network
 {
+    public const string MemberPassword = "member-password-1";
+
+    /// <summary>Signs a member in again (tokens expire when a test moves the clock by days).</summary>
+    public static async Task<Member> SignInAgainAsync(this MutualApp app, Member member) =>
+        member with { Client = await app.LoginAsync(member.Email, MemberPassword) };
+
     /// <summary>
     /// The host admin adds an organization and one of its people, links them with works-for, invites the
     /// person, and the person accepts and signs in: from then on they act for that organization.
@@ -21,7 +27,7 @@ public static class Network
         var invitation = await admin.PostJson($"/api/v1/parties/{personId}/invitations", new { email });
         var client = app.CreateClient();
         var token = await client.PostJson("/api/v1/auth/accept-invitation",
-            new { token = invitation["token"]!.GetValue<string>(), password = "member-password-1" }, HttpStatusCode.OK);
+            new { token = invitation["token"]!.GetValue<string>(), password = MemberPassword }, HttpStatusCode.OK);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
         return new Member(client, orgId, personId, email);
     }
