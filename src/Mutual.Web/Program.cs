@@ -22,7 +22,7 @@ builder.Services.AddMutualDatabase(config);
 builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<UiSession>();
-builder.Services.AddHostedService<DisciplineWorker>();
+if (config.GetValue("Mutual:Discipline:Enabled", true)) builder.Services.AddHostedService<DisciplineWorker>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -80,6 +80,8 @@ api.MapPartiesApi();
 api.MapRelationshipsApi();
 api.MapConversationsApi();
 api.MapFactsApi();
+api.MapEngagementApi();
+api.MapTasksApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();

@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task);
 
     private async Task<World> BuildAsync()
     {
@@ -25,7 +25,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var message = (await host.GetJson($"/api/v1/conversations/{conversation}/messages")).Items()[0].Id();
         // A fact about the partner itself, kept private by the host: the subject must not see it either.
         var fact = (await host.PostJson($"/api/v1/parties/{partner.OrganizationId}/facts", new { key = "preference.margin", value = "thin", source = "internal" })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact);
+        var task = (await host.PostJson("/api/v1/tasks", new { title = "Call the prospect", dueAt = DateTime.UtcNow.AddDays(1), partyId = prospect })).Id();
+        await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -49,6 +51,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/facts/{fact}/confirm" },
         { "GET", "/api/v1/facts/{fact}/history" },
         { "DELETE", "/api/v1/facts/{fact}" },
+        { "GET", "/api/v1/parties/{prospect}/engagement" },
+        { "PUT", "/api/v1/parties/{prospect}/engagement" },
+        { "GET", "/api/v1/parties/{prospect}/health" },
+        { "GET", "/api/v1/tasks/{task}" },
+        { "PATCH", "/api/v1/tasks/{task}" },
     };
 
     [Theory]
@@ -58,10 +65,10 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var w = await BuildAsync();
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
-            .Replace("{fact}", w.Fact.ToString());
+            .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method is "POST" or "PATCH")
-            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil" });
+        if (method is "POST" or "PATCH" or "PUT")
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -76,6 +83,20 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Equal("thin", fact["value"]!.GetValue<string>());
         Assert.Equal(1, fact["version"]!.GetValue<int>());
         Assert.Empty((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/facts")).Items());
+        Assert.Equal("open", (await w.Host.GetJson($"/api/v1/tasks/{w.Task}"))["status"]!.GetValue<string>());
+        Assert.Equal("strategic", (await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/engagement"))["tier"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PartnersQueuesNeverShowTheHostsEngagementOrTasks()
+    {
+        var w = await BuildAsync();
+        app.Clock.Advance(TimeSpan.FromDays(20));
+        var partner = await app.SignInAgainAsync(w.Partner);
+        Assert.DoesNotContain((await partner.Client.GetJson("/api/v1/engagement/attention?limit=200")).Items(), i => i!["partyId"]!.GetValue<Guid>() == w.Prospect);
+        Assert.DoesNotContain(w.Task, (await partner.Client.GetJson("/api/v1/tasks?mine=false&limit=200")).Items().Select(t => t.Id()));
+        var host = await app.AdminAsync();
+        Assert.Contains((await host.GetJson("/api/v1/engagement/attention?limit=200")).Items(), i => i!["partyId"]!.GetValue<Guid>() == w.Prospect);
     }
 
     [Fact]

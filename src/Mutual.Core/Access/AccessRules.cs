@@ -3,6 +3,7 @@ using Mutual.Core.Accounts;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Discovery;
+using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
@@ -61,6 +62,12 @@ public static class AccessRules
             && (r.Fact!.OwnerPartyId == db.ActorPartyId
                 || (r.Fact.SharedWithSubject && (r.Fact.SubjectPartyId == db.ActorPartyId || r.Fact.SubjectPartyId == db.ActorPersonId)))));
         b.Entity<ShelfLifeRule>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.OwnerPartyId == db.ActorPartyId));
+
+        // Engagement is the owner's view of its own relationships.
+        b.Entity<EngagementLink>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn && l.OwnerPartyId == db.ActorPartyId));
+        b.Entity<FollowUpTask>().HasQueryFilter(t => db.ActorIsSystem || (db.ActorIsSignedIn && t.OwnerPartyId == db.ActorPartyId));
+        b.Entity<HealthSnapshot>().HasQueryFilter(h => db.ActorIsSystem || (db.ActorIsSignedIn && h.OwnerPartyId == db.ActorPartyId));
+        b.Entity<EngagementTier>().HasQueryFilter(t => db.ActorIsSystem || (db.ActorIsSignedIn && t.OwnerPartyId == db.ActorPartyId));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

@@ -33,6 +33,7 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
             .Where(p => p.ConversationId == conversation.Id).ToListAsync(ct);
         var message = Append(db, conversation, participants, request.Body!, request.Channel ?? conversation.Channel, occurredAt, now);
         if (db.Actor.AccountId != Guid.Empty) await MarkReadAsync(db, conversation.Id, db.Actor.AccountId, now, ct);
+        await Engagement.EngagementTracker.RecordAsync(db, participants.Select(p => p.PartyId).ToList(), message, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -42,7 +42,10 @@ public sealed class StartConversationHandler(MutualDbContext db, TimeProvider cl
         db.Outbox.Add(OutboxMessage.Create("conversation.started", now,
             new { conversationId = conversation.Id, subject = conversation.Subject, participantPartyIds = audience }, audience));
         if (!string.IsNullOrWhiteSpace(request.Body))
-            PostMessageHandler.Append(db, conversation, conversation.Participants, request.Body, conversation.Channel, now, now);
+        {
+            var first = PostMessageHandler.Append(db, conversation, conversation.Participants, request.Body, conversation.Channel, now, now);
+            await Engagement.EngagementTracker.RecordAsync(db, audience, first, ct);
+        }
         if (db.Actor.AccountId != Guid.Empty)
             db.ConversationReads.Add(new ConversationRead { AccountId = db.Actor.AccountId, ConversationId = conversation.Id, ReadAt = now });
         await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Conversations;
 using Mutual.Core.Discovery;
+using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
@@ -40,6 +41,9 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<FactRevision> FactRevisions => Set<FactRevision>();
     public DbSet<ShelfLifeRule> ShelfLifeRules => Set<ShelfLifeRule>();
+    public DbSet<EngagementLink> EngagementLinks => Set<EngagementLink>();
+    public DbSet<EngagementTier> EngagementTiers => Set<EngagementTier>();
+    public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>

@@ -395,6 +395,164 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("ShelfLifeRules", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Engagement.EngagementLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounterpartPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastCallOrMeetingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastDialogueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastOursAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastTheirsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("TierAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartPartyId", "OwnerPartyId");
+
+                    b.HasIndex("OverdueNotifiedAt", "DueAt");
+
+                    b.HasIndex("OwnerPartyId", "CounterpartPartyId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerPartyId", "DueAt", "Id");
+
+                    b.ToTable("EngagementLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.EngagementTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CadenceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EngagementTiers", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssigneePartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneePartyId", "Status", "DueAt", "Id");
+
+                    b.HasIndex("OwnerPartyId", "PartyId", "Status", "DueAt");
+
+                    b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.HealthSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounterpartPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Day");
+
+                    b.HasIndex("OwnerPartyId", "CounterpartPartyId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HealthSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

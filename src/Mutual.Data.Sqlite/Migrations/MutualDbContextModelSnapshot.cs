@@ -389,6 +389,164 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("ShelfLifeRules", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Engagement.EngagementLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounterpartPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCallOrMeetingAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastDialogueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastOursAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastTheirsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TierAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartPartyId", "OwnerPartyId");
+
+                    b.HasIndex("OverdueNotifiedAt", "DueAt");
+
+                    b.HasIndex("OwnerPartyId", "CounterpartPartyId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerPartyId", "DueAt", "Id");
+
+                    b.ToTable("EngagementLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.EngagementTier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadenceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EngagementTiers", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssigneePartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneePartyId", "Status", "DueAt", "Id");
+
+                    b.HasIndex("OwnerPartyId", "PartyId", "Status", "DueAt");
+
+                    b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Engagement.HealthSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounterpartPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPartyId", "Day");
+
+                    b.HasIndex("OwnerPartyId", "CounterpartPartyId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HealthSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Events.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,11 +1,16 @@
 using Mutual.Core.Discovery;
+using Mutual.Core.Engagement;
 
 namespace Mutual.Web.Infrastructure;
 
-/// <summary>Periodic discipline work: announces facts that went stale. Timed by the app's TimeProvider.</summary>
+/// <summary>
+/// Periodic discipline work, timed by the app's TimeProvider: announces stale facts and overdue dialogue
+/// every tick, and records the day's health scores once a day.
+/// </summary>
 public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DisciplineWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private DateTime _snapshotDay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,14 +19,28 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var announced = await scope.ServiceProvider.GetRequiredService<StaleFactSweep>().RunAsync(stoppingToken);
-                if (announced > 0) log.LogInformation("Announced {Count} stale fact(s)", announced);
+                await TickAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Discipline sweep failed; retrying at the next tick");
+                log.LogError(e, "Discipline work failed; retrying at the next tick");
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var stale = await services.GetRequiredService<StaleFactSweep>().RunAsync(ct);
+        var overdue = await services.GetRequiredService<OverdueSweep>().RunAsync(ct);
+        if (stale + overdue > 0) log.LogInformation("Announced {Stale} stale fact(s) and {Overdue} overdue relationship(s)", stale, overdue);
+        var today = clock.GetUtcNow().UtcDateTime.Date;
+        if (_snapshotDay != today)
+        {
+            var scored = await services.GetRequiredService<HealthSnapshotJob>().RunAsync(ct);
+            _snapshotDay = today;
+            log.LogInformation("Recorded today's health for {Count} relationship(s)", scored);
+        }
     }
 }

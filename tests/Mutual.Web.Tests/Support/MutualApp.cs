@@ -38,6 +38,8 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutual:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Mutual:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests run the sweeps and the health job themselves, at the moments they choose.
+        builder.UseSetting("Mutual:Discipline:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

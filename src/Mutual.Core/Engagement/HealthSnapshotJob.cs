@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Data;
+
+namespace Mutual.Core.Engagement;
+
+/// <summary>
+/// Records today's health score of every tracked relationship, 500 links at a time (each batch one
+/// owner's, scored with a fixed number of queries), so any number of relationships fits in memory.
+/// Running it again the same day overwrites that day's scores.
+/// </summary>
+public sealed class HealthSnapshotJob(IDbContextFactory<MutualDbContext> factory, TimeProvider clock)
+{
+    public const int BatchSize = 500;
+
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = now.Date;
+        var after = Guid.Empty;
+        var total = 0;
+        while (true)
+        {
+            await using var db = await factory.CreateSystemAsync(ct);
+            var batch = await db.EngagementLinks.AsNoTracking()
+                .Where(l => l.Id.CompareTo(after) > 0 && (l.Tier != null || l.LastDialogueAt != null))
+                .OrderBy(l => l.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) return total;
+            foreach (var group in batch.GroupBy(l => l.OwnerPartyId))
+            {
+                var links = group.ToList();
+                var ids = links.Select(l => l.CounterpartPartyId).ToList();
+                var scores = await HealthCalculator.ScoreAsync(db, group.Key, links, ids, now, ct);
+                var existing = await db.Set<HealthSnapshot>().Where(s => s.OwnerPartyId == group.Key && s.Day == day && ids.Contains(s.CounterpartPartyId))
+                    .ToDictionaryAsync(s => s.CounterpartPartyId, ct);
+                foreach (var (id, score) in scores)
+                {
+                    if (!existing.TryGetValue(id, out var snapshot))
+                        db.Set<HealthSnapshot>().Add(snapshot = new HealthSnapshot { OwnerPartyId = group.Key, CounterpartPartyId = id, Day = day });
+                    snapshot.Score = score.Score;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            total += batch.Count;
+            after = batch[^1].Id;
+        }
+    }
+}
