@@ -33,6 +33,7 @@ status=0
 echo "== SQLite: all suites"
 dotnet test --project tests/Mutual.Core.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
 dotnet test --project tests/Mutual.Web.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
+dotnet test --project tests/Mutual.Browser.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
 echo "== PostgreSQL: data and API suites"
 MUTUAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres" \
   dotnet test --project tests/Mutual.Core.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1

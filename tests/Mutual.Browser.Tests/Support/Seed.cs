@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Mutual.Browser.Tests.Support;
+
+/// <summary>
+/// Arranges data through the public API (the UI is what the tests exercise, not how the data got there).
+/// Names carry a per-test suffix because the browser tests share one app.
+/// </summary>
+public sealed class Seed(HttpClient http) : IDisposable
+{
+    public static async Task<Seed> SignInAsync(string baseUrl, string email, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        var response = await http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new Seed(http);
+    }
+
+    public static string Suffix() => Guid.NewGuid().ToString("N")[..5];
+
+    public async Task<Guid> MeAsync() => (await GetAsync("api/v1/me"))["actingPartyId"]!.GetValue<Guid>();
+
+    public async Task<Guid> PartyAsync(string kind, string name, string[]? emails = null, string[]? tags = null, string? website = null) =>
+        (await PostAsync("api/v1/parties", new { kind, name, emails = emails ?? [], tags = tags ?? [], website }))["id"]!.GetValue<Guid>();
+
+    public async Task RenameAsync(Guid party, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"api/v1/parties/{party}") { Content = JsonContent.Create(new { name }) };
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    public async Task RelateAsync(Guid from, Guid to, string kind) =>
+        await PostAsync("api/v1/relationships", new { fromPartyId = from, toPartyId = to, kind });
+
+    public async Task<Guid> ConversationAsync(string subject, Guid[] participants, string body, string channel = "portal") =>
+        (await PostAsync("api/v1/conversations", new { subject, participantPartyIds = participants, body, channel }))["id"]!.GetValue<Guid>();
+
+    public async Task PostAsync(Guid conversation, string body, string channel = "portal") =>
+        await PostAsync($"api/v1/conversations/{conversation}/messages", new { body, channel });
+
+    /// <summary>Invites a person and accepts as them, returning their signed-in API client.</summary>
+    public async Task<Seed> JoinAsync(string baseUrl, Guid person, string email, string password)
+    {
+        var invitation = await PostAsync($"api/v1/parties/{person}/invitations", new { email });
+        var guest = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        var response = await guest.PostAsJsonAsync("api/v1/auth/accept-invitation",
+            new { token = invitation["token"]!.GetValue<string>(), password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        guest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new Seed(guest);
+    }
+
+    private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
+
+    private async Task<JsonObject> PostAsync(string path, object body)
+    {
+        var response = await http.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public void Dispose() => http.Dispose();
+}
