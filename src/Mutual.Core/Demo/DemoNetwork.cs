@@ -39,7 +39,21 @@ public static class DemoNetwork
         var demoClock = new DemoClock(clock.GetUtcNow());
         var loader = new DemoLoader(factory, demoClock, auth, ct);
         if (!await loader.LoadCastAsync()) return DemoResult.Refused(AlreadySetUp);
-        foreach (var thread in DemoThreads.All) await loader.PlayAsync(thread);
+        await loader.AssignTiersAsync(110);
+        await loader.RecordFactsAsync();
+        // The story is played in time order with a weekly health snapshot in between, so trends are real.
+        var nextSnapshot = demoClock.At(98, 23);
+        foreach (var thread in DemoThreads.All.OrderByDescending(t => t.DaysAgo).ThenBy(t => t.Hour))
+        {
+            while (demoClock.At(thread.DaysAgo, thread.Hour) > nextSnapshot)
+            {
+                await loader.SnapshotAsync(nextSnapshot);
+                nextSnapshot = nextSnapshot.AddDays(7);
+            }
+            await loader.PlayAsync(thread);
+        }
+        await loader.AddFollowUpsAsync();
+        await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);
         return new DemoResult(true, null, loader.Accounts,

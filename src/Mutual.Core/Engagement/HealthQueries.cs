@@ -57,9 +57,12 @@ public sealed class HealthQueries(MutualDbContext db, TimeProvider clock)
                 counts.FirstOrDefault(c => c.Key == 1)?.Count ?? 0, counts.FirstOrDefault(c => c.Key == 0)?.Count ?? 0));
         }
 
-        var before = latest.Value.AddDays(-30);
+        // Snapshots need not exist every day: compare with the latest one at least 30 days older.
+        var cutoff = latest.Value.AddDays(-30);
+        var before = await snapshots.Where(s => s.Day <= cutoff).MaxAsync(s => (DateTime?)s.Day, ct);
+        if (before is null) return new HealthSummary(latest, buckets, [], []);
         var changes = from today in snapshots.Where(s => s.Day == latest)
-                      join then in snapshots.Where(s => s.Day == before) on today.CounterpartPartyId equals then.CounterpartPartyId
+                      join then in snapshots.Where(s => s.Day == before.Value) on today.CounterpartPartyId equals then.CounterpartPartyId
                       select new { today.CounterpartPartyId, From = then.Score, To = today.Score, Change = today.Score - then.Score };
         var risers = await changes.Where(c => c.Change > 0).OrderByDescending(c => c.Change).Take(movers).ToListAsync(ct);
         var fallers = await changes.Where(c => c.Change < 0).OrderBy(c => c.Change).Take(movers).ToListAsync(ct);
