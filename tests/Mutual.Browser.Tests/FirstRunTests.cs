@@ -24,7 +24,11 @@ public sealed class FirstRunTests(Chromium chromium, EmptyBrowserApp app) : ICla
         await page.WaitReadyAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Expect(page.Locator(".app-bar .user-badge")).ToContainTextAsync("Ada Admin · acting for Acme Works");
-        await Expect(page.Locator(".empty-state").First).ToContainTextAsync("You are all caught up");
+        // A new book: every list on My day is empty and says what it is for.
+        await Expect(page.Locator(".home-attention .empty-state")).ToContainTextAsync("Every relationship is in touch");
+        await Expect(page.Locator(".home-stale .empty-state")).ToContainTextAsync("Everything you know is current");
+        await Expect(page.Locator(".home-followups .empty-state")).ToContainTextAsync("No follow-ups due");
+        await Expect(page.Locator(".empty-state", new() { HasText = "You are all caught up" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "home-empty-desktop");
 
         var stranger = await chromium.NewPageAsync(app.BaseUrl);

@@ -5,6 +5,13 @@ window.mutual = {
   copy: async (text) => {
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   },
+  // The text selected inside an element (a message), or "" when the selection is elsewhere or empty.
+  selectionIn: (id) => {
+    const sel = window.getSelection();
+    const el = document.getElementById(id);
+    if (!sel || sel.isCollapsed || !el || !el.contains(sel.anchorNode)) return '';
+    return sel.toString().trim();
+  },
   focus: (id) => { const el = document.getElementById(id); if (el) { el.focus(); el.select?.(); } },
 };
 

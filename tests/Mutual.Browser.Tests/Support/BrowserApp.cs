@@ -37,6 +37,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutual:Database:Provider", _database!.Provider);
         builder.UseSetting("ConnectionStrings:Mutual", _database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No background sweeps racing the tests; tests that need the health job run it themselves.
+        builder.UseSetting("Mutual:Discipline:Enabled", "false");
         if (Bootstrap)
         {
             builder.UseSetting("Mutual:Bootstrap:OrganizationName", HostName);

@@ -55,6 +55,18 @@ public sealed class Seed(HttpClient http) : IDisposable
         return new Seed(guest);
     }
 
+    public async Task<Guid> FactAsync(Guid subject, string key, string value, bool shared = false, int? shelfLifeDays = null) =>
+        (await PostAsync($"api/v1/parties/{subject}/facts", new { key, value, source = "call", sharedWithSubject = shared, shelfLifeDays }))["id"]!.GetValue<Guid>();
+
+    public async Task TierAsync(Guid party, string? tier)
+    {
+        var response = await http.PutAsJsonAsync($"api/v1/parties/{party}/engagement", new { tier });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"PUT engagement: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task FollowUpAsync(string title, DateTime dueAt, Guid? partyId = null) =>
+        await PostAsync("api/v1/tasks", new { title, dueAt, partyId });
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
