@@ -77,13 +77,19 @@ public sealed class AuthTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal(member.PersonId, me["personPartyId"]!.GetValue<Guid>());
 
         var other = await admin.CreatePartyAsync("person", "Solo Sam", ["sam@solo.test"]);
-        var invitation = await admin.PostJson($"/api/v1/parties/{other}/invitations", new { email = "sam@solo.test" });
+        var created = await admin.PostAsJsonAsync($"/api/v1/parties/{other}/invitations", new { email = "sam@solo.test" });
+        await created.Expect(HttpStatusCode.Created);
+        var invitation = await created.Json();
+        var status = await admin.GetJson(created.Headers.Location!.OriginalString);
+        Assert.Null(status["token"]);
+        Assert.Null(status["acceptedAt"]);
         var token = invitation["token"]!.GetValue<string>();
         var anonymous = app.CreateClient();
         var first = await anonymous.PostJson("/api/v1/auth/accept-invitation", new { token, password = "sam-password-1" }, HttpStatusCode.OK);
         anonymous.DefaultRequestHeaders.Authorization = new("Bearer", first["accessToken"]!.GetValue<string>());
         Assert.Equal(other, (await anonymous.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>());
 
+        Assert.NotNull((await admin.GetJson(created.Headers.Location!.OriginalString))["acceptedAt"]);
         var again = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invitation", new { token, password = "sam-password-1" });
         await again.Expect(HttpStatusCode.NotFound);
         var unknown = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invitation", new { token = "inv_unknown", password = "whatever-123" });

@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation);
 
     private async Task<World> BuildAsync()
     {
@@ -29,7 +29,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var fact = (await host.PostJson($"/api/v1/parties/{partner.OrganizationId}/facts", new { key = "preference.margin", value = "thin", source = "internal" })).Id();
         var task = (await host.PostJson("/api/v1/tasks", new { title = "Call the prospect", dueAt = DateTime.UtcNow.AddDays(1), partyId = prospect })).Id();
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag);
+        var invited = await host.CreatePartyAsync("person", $"Invitee {tag}");
+        var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -57,6 +59,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "PUT", "/api/v1/parties/{prospect}/engagement" },
         { "GET", "/api/v1/parties/{prospect}/health" },
         { "GET", "/api/v1/tasks/{task}" },
+        { "GET", "/api/v1/invitations/{invitation}" },
         { "PATCH", "/api/v1/tasks/{task}" },
     };
 
@@ -67,7 +70,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var w = await BuildAsync();
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
-            .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString());
+            .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
+            .Replace("{invitation}", w.Invitation.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });

@@ -10,6 +10,9 @@ public sealed record InviteRequest(string? Email);
 
 public sealed record InvitationDto(Guid Id, Guid PartyId, Guid ActingPartyId, string Email, string Token, string AcceptPath, DateTime CreatedAt, DateTime ExpiresAt);
 
+/// <summary>An invitation as its inviter reads it later: the token is shown only once, when it is created.</summary>
+public sealed record InvitationStatusDto(Guid Id, Guid PartyId, Guid ActingPartyId, string Email, DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt);
+
 public sealed record AcceptInvitationRequest(string? Token, string? Password);
 
 /// <summary>
@@ -61,6 +64,14 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
         db.Outbox.Add(OutboxMessage.Create("invitation.created", now, new { invitationId = invitation.Id, partyId = party.Id }, [actor.PartyId]));
         await db.SaveChangesAsync(ct);
         return Outcome<InvitationDto>.Ok(ToDto(invitation, token));
+    }
+
+    public async Task<Outcome<InvitationStatusDto>> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var i = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return i is null
+            ? Outcome<InvitationStatusDto>.NotFound("No such invitation.")
+            : Outcome<InvitationStatusDto>.Ok(new InvitationStatusDto(i.Id, i.PartyId, i.ActingPartyId, i.Email, i.CreatedAt, i.ExpiresAt, i.AcceptedAt));
     }
 
     public async Task<Outcome<TokenResponse>> AcceptAsync(AcceptInvitationRequest request, CancellationToken ct = default)

@@ -54,6 +54,11 @@ public static class PartiesApi
         .WithSummary("Invite a person in your book to join and act for their organization")
         .Produces<InvitationDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
+        api.MapGet("/invitations/{id:guid}", async (Guid id, InvitationService invitations, CancellationToken ct) =>
+            ApiResults.Ok(await invitations.GetAsync(id, ct)))
+        .WithTags("Parties").WithSummary("An invitation you sent: whether and when it was accepted (the token is never shown again)")
+        .Produces<InvitationStatusDto>().ProducesProblem(404);
+
         api.MapGet("/directory", async (string? q, int? limit, string? cursor, ListDirectoryHandler handler, CancellationToken ct) =>
             ApiResults.Ok(await handler.HandleAsync(q, limit, cursor, ct)))
         .WithTags("Parties").WithSummary("The member parties of the network: name, kind and public profile")
