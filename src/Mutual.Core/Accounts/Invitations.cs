@@ -113,13 +113,13 @@ public sealed class InvitationService(MutualDbContext db, IDbContextFactory<Mutu
         new(i.Id, i.PartyId, i.ActingPartyId, i.Email, token, "/accept-invitation?token=" + Uri.EscapeDataString(token), i.CreatedAt, i.ExpiresAt);
 }
 
-/// <summary>Parties with an account join the network directory.</summary>
+/// <summary>Parties with an account join the network directory. Runs on the system contexts of sign-up and set-up.</summary>
 public static class Membership
 {
     public static async Task JoinAsync(MutualDbContext db, IEnumerable<Guid> partyIds, DateTime now, CancellationToken ct)
     {
         var ids = partyIds.Distinct().ToList();
-        var parties = await db.Parties.IgnoreQueryFilters().Where(p => ids.Contains(p.Id) && !p.IsMember).ToListAsync(ct);
+        var parties = await db.Parties.Where(p => ids.Contains(p.Id) && !p.IsMember).ToListAsync(ct);
         foreach (var p in parties)
         {
             p.IsMember = true;

@@ -43,12 +43,13 @@ public static class HealthCalculator
         IReadOnlyCollection<Guid> counterparts, DateTime now, CancellationToken ct)
     {
         var ids = counterparts.Distinct().ToList();
-        var facts = await db.Facts.IgnoreQueryFilters().AsNoTracking()
+        // Callers are the owner itself (live) or the system (snapshot job): the filters already allow these rows.
+        var facts = await db.Facts.AsNoTracking()
             .Where(f => f.OwnerPartyId == owner && ids.Contains(f.SubjectPartyId))
             .GroupBy(f => f.SubjectPartyId)
             .Select(g => new { Subject = g.Key, Total = g.Count(), Stale = g.Count(f => f.ExpiresAt <= now) })
             .ToDictionaryAsync(x => x.Subject, ct);
-        var overdueTasks = await db.Tasks.IgnoreQueryFilters().AsNoTracking()
+        var overdueTasks = await db.Tasks.AsNoTracking()
             .Where(t => t.OwnerPartyId == owner && t.PartyId != null && ids.Contains(t.PartyId.Value) && t.Status == FollowUpTask.Open && t.DueAt < now)
             .GroupBy(t => t.PartyId!.Value).Select(g => new { Party = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Party, x => x.Count, ct);

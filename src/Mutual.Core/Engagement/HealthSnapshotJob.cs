@@ -4,8 +4,9 @@ using Mutual.Core.Data;
 namespace Mutual.Core.Engagement;
 
 /// <summary>
-/// Records today's health score of every tracked relationship, 500 links at a time (each batch one
-/// owner's, scored with a fixed number of queries), so any number of relationships fits in memory.
+/// Records today's health score of every tracked relationship, 500 links at a time, walked in owner
+/// order so a batch holds few owners and is scored with a few queries per owner, not per link; any
+/// number of relationships fits in memory.
 /// Running it again the same day overwrites that day's scores.
 /// </summary>
 public sealed class HealthSnapshotJob(IDbContextFactory<MutualDbContext> factory, TimeProvider clock)
@@ -16,14 +17,16 @@ public sealed class HealthSnapshotJob(IDbContextFactory<MutualDbContext> factory
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var day = now.Date;
-        var after = Guid.Empty;
+        var (afterOwner, afterCounterpart) = (Guid.Empty, Guid.Empty);
         var total = 0;
         while (true)
         {
             await using var db = await factory.CreateSystemAsync(ct);
             var batch = await db.EngagementLinks.AsNoTracking()
-                .Where(l => l.Id.CompareTo(after) > 0 && (l.Tier != null || l.LastDialogueAt != null))
-                .OrderBy(l => l.Id).Take(BatchSize).ToListAsync(ct);
+                .Where(l => (l.OwnerPartyId.CompareTo(afterOwner) > 0
+                        || (l.OwnerPartyId == afterOwner && l.CounterpartPartyId.CompareTo(afterCounterpart) > 0))
+                    && (l.Tier != null || l.LastDialogueAt != null))
+                .OrderBy(l => l.OwnerPartyId).ThenBy(l => l.CounterpartPartyId).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) return total;
             foreach (var group in batch.GroupBy(l => l.OwnerPartyId))
             {
@@ -41,7 +44,7 @@ public sealed class HealthSnapshotJob(IDbContextFactory<MutualDbContext> factory
             }
             await db.SaveChangesAsync(ct);
             total += batch.Count;
-            after = batch[^1].Id;
+            (afterOwner, afterCounterpart) = (batch[^1].OwnerPartyId, batch[^1].CounterpartPartyId);
         }
     }
 }

@@ -26,7 +26,8 @@ public sealed record TimelineItem(
 
 /// <summary>
 /// What the actor may see of a party's conversations and relationship events, newest first. Two keyset
-/// queries (one per source) pick the page, two more fetch its details, and one the names.
+/// queries (one per source) fetch a page each with its details; merged, they give the page; one more
+/// query fetches the names.
 /// </summary>
 public sealed class TimelineQuery(MutualDbContext db)
 {
@@ -51,27 +52,24 @@ public sealed class TimelineQuery(MutualDbContext db)
             messages = messages.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
             events = events.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
         }
-        // Each source gives its own newest page; merging the two is the page of the union.
+        // Each source gives its own newest page with what the items show; merging the two is the page of the union.
         var messageRows = await messages.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(page.Limit + 1)
-            .Select(m => new { m.OccurredAt, m.Id }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.OccurredAt, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId })
+            .ToListAsync(ct);
         var eventRows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(page.Limit + 1)
-            .Select(e => new { e.OccurredAt, e.Id, e.Type }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.OccurredAt, e.Type, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
+            .ToListAsync(ct);
         var rows = messageRows.Select(m => new Row(MessageType, m.OccurredAt, m.Id))
             .Concat(eventRows.Select(e => new Row(e.Type, e.OccurredAt, e.Id)))
             .OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(page.Limit + 1).ToList();
         var cut = page.ToPage(rows, r => PageRequest.Encode(PageRequest.Ticks(r.OccurredAt), r.Id.ToString()));
 
-        var messageIds = cut.Items.Where(r => r.Type == MessageType).Select(r => r.Id).ToList();
-        var eventIds = cut.Items.Where(r => r.Type != MessageType).Select(r => r.Id).ToList();
-        var messageDetails = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId })
-            .ToDictionaryAsync(m => m.Id, ct);
-        var eventDetails = await db.RelationshipEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
-            .ToDictionaryAsync(e => e.Id, ct);
+        var messageDetails = messageRows.ToDictionary(m => m.Id);
+        var eventDetails = eventRows.ToDictionary(e => e.Id);
+        var kept = cut.Items.Select(r => r.Id).ToHashSet();
         var names = await PartyNames.LoadAsync(db,
-            messageDetails.Values.SelectMany(m => new[] { m.AuthorPartyId, m.OnBehalfOfPartyId })
-                .Concat(eventDetails.Values.SelectMany(e => new[] { e.FromPartyId, e.ToPartyId })), ct);
+            messageRows.Where(m => kept.Contains(m.Id)).SelectMany(m => new[] { m.AuthorPartyId, m.OnBehalfOfPartyId })
+                .Concat(eventRows.Where(e => kept.Contains(e.Id)).SelectMany(e => new[] { e.FromPartyId, e.ToPartyId })), ct);
 
         var items = new List<TimelineItem>();
         foreach (var r in cut.Items)
