@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Accounts;
+using Mutual.Core.Channel;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Discovery;
@@ -68,6 +69,19 @@ public static class AccessRules
         b.Entity<FollowUpTask>().HasQueryFilter(t => db.ActorIsSystem || (db.ActorIsSignedIn && t.OwnerPartyId == db.ActorPartyId));
         b.Entity<HealthSnapshot>().HasQueryFilter(h => db.ActorIsSystem || (db.ActorIsSignedIn && h.OwnerPartyId == db.ActorPartyId));
         b.Entity<EngagementTier>().HasQueryFilter(t => db.ActorIsSystem || (db.ActorIsSignedIn && t.OwnerPartyId == db.ActorPartyId));
+
+        // Channel: partner profiles and routing rules are the owner's own assessment and policy. A lead is
+        // the owner's, and the partner's only while it is assigned to it: once re-routed, the contact moves on.
+        b.Entity<PartnerProfile>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn && p.OwnerPartyId == db.ActorPartyId));
+        b.Entity<PartnerCertification>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn && c.Profile!.OwnerPartyId == db.ActorPartyId));
+        b.Entity<RoutingRule>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.OwnerPartyId == db.ActorPartyId));
+        b.Entity<Lead>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (l.OwnerPartyId == db.ActorPartyId || l.AssignedPartnerPartyId == db.ActorPartyId)));
+        // A partner sees its own offers of a lead it holds, never who else was offered it.
+        b.Entity<LeadHop>().HasQueryFilter(h => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (h.Lead!.OwnerPartyId == db.ActorPartyId || (h.PartnerPartyId == db.ActorPartyId && h.Lead.AssignedPartnerPartyId == db.ActorPartyId))));
+        b.Entity<LeadStatusChange>().HasQueryFilter(s => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (s.Lead!.OwnerPartyId == db.ActorPartyId || (s.PartnerPartyId == db.ActorPartyId && s.Lead.AssignedPartnerPartyId == db.ActorPartyId))));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
+using Mutual.Core.Channel;
 using Mutual.Core.Conversations;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
@@ -44,6 +45,12 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<EngagementLink> EngagementLinks => Set<EngagementLink>();
     public DbSet<EngagementTier> EngagementTiers => Set<EngagementTier>();
     public DbSet<FollowUpTask> Tasks => Set<FollowUpTask>();
+    public DbSet<PartnerProfile> PartnerProfiles => Set<PartnerProfile>();
+    public DbSet<PartnerCertification> PartnerCertifications => Set<PartnerCertification>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadHop> LeadHops => Set<LeadHop>();
+    public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>

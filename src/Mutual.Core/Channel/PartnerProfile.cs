@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mutual.Core.Channel;
+
+/// <summary>
+/// What an organization (the owner, usually the host) knows of one of its channel partners for routing:
+/// certifications, territories and capacity. The track record is computed from leads, never typed in.
+/// </summary>
+public sealed class PartnerProfile
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OwnerPartyId { get; set; }
+    public Guid PartnerPartyId { get; set; }
+
+    /// <summary>ISO 3166 codes: a country ("DE") covers all of it, a subdivision ("US-CA") only that region.</summary>
+    public List<string> Territories { get; set; } = [];
+
+    /// <summary>How many open leads the partner can hold at once.</summary>
+    public int Capacity { get; set; }
+
+    /// <summary>When the partner was last given a lead; the round robin among equals starts with the longest wait.</summary>
+    public DateTime? LastAssignedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public long Version { get; set; } = 1;
+    public List<PartnerCertification> Certifications { get; set; } = [];
+}
+
+public sealed class PartnerCertification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ProfileId { get; set; }
+    public PartnerProfile? Profile { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime? ExpiresAt { get; set; }
+}
+
+internal sealed class PartnerProfileConfiguration : IEntityTypeConfiguration<PartnerProfile>
+{
+    public void Configure(EntityTypeBuilder<PartnerProfile> b)
+    {
+        b.ToTable("PartnerProfiles");
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => new { p.OwnerPartyId, p.PartnerPartyId }).IsUnique();
+        b.HasIndex(p => p.PartnerPartyId);
+        b.HasMany(p => p.Certifications).WithOne(c => c.Profile).HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PartnerCertificationConfiguration : IEntityTypeConfiguration<PartnerCertification>
+{
+    public void Configure(EntityTypeBuilder<PartnerCertification> b)
+    {
+        b.ToTable("PartnerCertifications");
+        b.Property(c => c.Name).HasMaxLength(ChannelRules.CertificationMax);
+        b.HasIndex(c => new { c.ProfileId, c.Name }).IsUnique();
+    }
+}
