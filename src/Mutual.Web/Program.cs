@@ -82,6 +82,8 @@ api.MapConversationsApi();
 api.MapFactsApi();
 api.MapEngagementApi();
 api.MapTasksApi();
+api.MapPartnersApi();
+api.MapLeadsApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();

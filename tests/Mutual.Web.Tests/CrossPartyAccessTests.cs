@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule);
 
     private async Task<World> BuildAsync()
     {
@@ -31,7 +31,13 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
         var invited = await host.CreatePartyAsync("person", $"Invitee {tag}");
         var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation);
+        // A lead of the host's routed to a rival partner, in a territory of this world's own.
+        var rival = await app.JoinAsync(host, "Rival Partners", "Rita Rival");
+        var territory = $"DE-{tag[..3].ToUpperInvariant()}";
+        (await host.PutAsJsonAsync($"/api/v1/partners/{rival.OrganizationId}/profile", new { territories = new[] { territory }, capacity = 10 })).EnsureSuccessStatusCode();
+        var rule = (await host.PostJson("/api/v1/routing-rules", new { name = $"Rule {tag}", countries = new[] { territory } })).Id();
+        var lead = (await host.PostJson("/api/v1/leads", new { title = "Secret deal", contactName = "Carl Contact", country = "DE", region = territory[3..] })).Id();
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -61,6 +67,16 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/tasks/{task}" },
         { "GET", "/api/v1/invitations/{invitation}" },
         { "PATCH", "/api/v1/tasks/{task}" },
+        { "GET", "/api/v1/leads/{lead}" },
+        { "PATCH", "/api/v1/leads/{lead}" },
+        { "POST", "/api/v1/leads/{lead}/accept" },
+        { "POST", "/api/v1/leads/{lead}/decline" },
+        { "POST", "/api/v1/leads/{lead}/assign" },
+        { "GET", "/api/v1/partners/{rival}/profile" },
+        { "DELETE", "/api/v1/partners/{rival}/profile" },
+        { "GET", "/api/v1/routing-rules/{rule}" },
+        { "PATCH", "/api/v1/routing-rules/{rule}" },
+        { "DELETE", "/api/v1/routing-rules/{rule}" },
     };
 
     [Theory]
@@ -71,7 +87,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
             .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
-            .Replace("{invitation}", w.Invitation.ToString());
+            .Replace("{invitation}", w.Invitation.ToString()).Replace("{lead}", w.Lead.ToString()).Replace("{rival}", w.Rival.ToString())
+            .Replace("{rule}", w.Rule.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });
@@ -91,6 +108,20 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Empty((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/facts")).Items());
         Assert.Equal("open", (await w.Host.GetJson($"/api/v1/tasks/{w.Task}"))["status"]!.GetValue<string>());
         Assert.Equal("strategic", (await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/engagement"))["tier"]!.GetValue<string>());
+        var lead = await w.Host.GetJson($"/api/v1/leads/{w.Lead}");
+        Assert.Equal(("assigned", w.Rival, 1), (lead["status"]!.GetValue<string>(), lead["assignedPartnerPartyId"]!.GetValue<Guid>(), lead["version"]!.GetValue<int>()));
+        Assert.Equal(1, (await w.Host.GetJson($"/api/v1/partners/{w.Rival}/profile"))["version"]!.GetValue<int>());
+        Assert.Equal($"Rule {w.Tag}", (await w.Host.GetJson($"/api/v1/routing-rules/{w.Rule}"))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task APartnerSeesOnlyTheLeadsRoutedToIt()
+    {
+        var w = await BuildAsync();
+        Assert.DoesNotContain(w.Lead, (await w.Partner.Client.GetJson("/api/v1/leads?limit=200")).Items().Select(l => l.Id()));
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/leads/pipeline"))["partners"]!.AsArray());
+        Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/partners?limit=200")).Items(), p => p!["partnerPartyId"]!.GetValue<Guid>() == w.Rival);
+        Assert.DoesNotContain(w.Rule, (await w.Partner.Client.GetJson("/api/v1/routing-rules")).Items().Select(r => r.Id()));
     }
 
     [Fact]

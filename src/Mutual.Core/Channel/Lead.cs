@@ -46,6 +46,9 @@ public sealed class LeadHop
     public DateTime AcceptBy { get; set; }
     public string Outcome { get; set; } = HopOutcome.Pending;
     public DateTime? AnsweredAt { get; set; }
+
+    /// <summary>Seconds from offer to acceptance, kept so the time-to-accept average is one aggregate.</summary>
+    public int? AcceptSeconds { get; set; }
     public string Reason { get; set; } = "";
     public string? DeclineReason { get; set; }
 }

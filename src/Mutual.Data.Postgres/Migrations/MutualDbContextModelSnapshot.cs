@@ -243,6 +243,9 @@ namespace Mutual.Data.Postgres.Migrations
                     b.Property<DateTime>("AcceptBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AcceptSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 

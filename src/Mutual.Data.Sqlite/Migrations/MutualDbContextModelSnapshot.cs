@@ -237,6 +237,9 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.Property<DateTime>("AcceptBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcceptSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 

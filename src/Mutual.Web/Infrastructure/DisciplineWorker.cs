@@ -1,11 +1,12 @@
+using Mutual.Core.Channel;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 
 namespace Mutual.Web.Infrastructure;
 
 /// <summary>
-/// Periodic discipline work, timed by the app's TimeProvider: announces stale facts and overdue dialogue
-/// every tick, and records the day's health scores once a day.
+/// Periodic discipline work, timed by the app's TimeProvider: announces stale facts and overdue dialogue and
+/// moves on leads whose partner let the deadline pass every tick, and records the day's health scores once a day.
 /// </summary>
 public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DisciplineWorker> log) : BackgroundService
 {
@@ -35,6 +36,8 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         var stale = await services.GetRequiredService<StaleFactSweep>().RunAsync(ct);
         var overdue = await services.GetRequiredService<OverdueSweep>().RunAsync(ct);
         if (stale + overdue > 0) log.LogInformation("Announced {Stale} stale fact(s) and {Overdue} overdue relationship(s)", stale, overdue);
+        var rerouted = await services.GetRequiredService<LeadDeadlineSweep>().RunAsync(ct);
+        if (rerouted > 0) log.LogInformation("Re-routed {Count} lead(s) whose partner did not answer in time", rerouted);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         if (_snapshotDay != today)
         {

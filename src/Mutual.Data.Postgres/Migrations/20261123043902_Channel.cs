@@ -94,6 +94,7 @@ namespace Mutual.Data.Postgres.Migrations
                     AcceptBy = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptSeconds = table.Column<int>(type: "integer", nullable: true),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },

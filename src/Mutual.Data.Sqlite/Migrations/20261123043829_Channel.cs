@@ -93,6 +93,7 @@ namespace Mutual.Data.Sqlite.Migrations
                     AcceptBy = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptSeconds = table.Column<int>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },

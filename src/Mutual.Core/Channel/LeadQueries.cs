@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+using Mutual.Core.Parties;
+
+namespace Mutual.Core.Channel;
+
+public sealed record LeadHopDto(Guid PartnerPartyId, PartyRef Partner, DateTime AssignedAt, DateTime AcceptBy, string Outcome,
+    DateTime? AnsweredAt, string Reason, string? DeclineReason);
+
+public sealed record LeadStatusDto(string Status, decimal? Value, DateTime At, Guid? PartnerPartyId);
+
+/// <summary>A lead as its owner or its partner sees it. Hops and history come with a single lead, not with lists.</summary>
+public sealed record LeadDto(Guid Id, Guid OwnerPartyId, PartyRef Owner, string Title, string ContactName, string Country, string? Region,
+    string? RequiredCertification, decimal? Value, string Source, string Status, Guid? AssignedPartnerPartyId, PartyRef? AssignedPartner,
+    DateTime? AssignedAt, DateTime? AcceptBy, DateTime? AcceptedAt, string RoutingReason, decimal? WonValue,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ClosedAt, long Version,
+    IReadOnlyList<LeadHopDto>? Hops, IReadOnlyList<LeadStatusDto>? History);
+
+public sealed record PipelineRow(Guid PartnerPartyId, PartyRef Partner, IReadOnlyDictionary<string, int> Counts, decimal OpenValue, decimal WonValue);
+
+public sealed record PipelineDto(IReadOnlyList<PipelineRow> Partners, int Unassigned, decimal UnassignedValue);
+
+public sealed class LeadQueries(MutualDbContext db)
+{
+    public const string ViewInbox = "inbox";
+    public const string ViewBook = "book";
+
+    public async Task<Outcome<LeadDto>> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var lead = await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lead is null) return Outcome<LeadDto>.NotFound("No such lead.");
+        var hops = await db.LeadHops.AsNoTracking().Where(h => h.LeadId == id).OrderBy(h => h.AssignedAt).ThenBy(h => h.Id).ToListAsync(ct);
+        var history = await db.LeadStatusChanges.AsNoTracking().Where(s => s.LeadId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
+            .Select(s => new LeadStatusDto(s.Status, s.Value, s.At, s.PartnerPartyId)).ToListAsync(ct);
+        var names = await PartyNames.LoadAsync(db, Involved([lead]).Concat(hops.Select(h => h.PartnerPartyId)), ct);
+        var hopDtos = hops.Select(h => new LeadHopDto(h.PartnerPartyId, names.Get(h.PartnerPartyId), h.AssignedAt, h.AcceptBy, h.Outcome,
+            h.AnsweredAt, h.Reason, h.DeclineReason)).ToList();
+        return Outcome<LeadDto>.Ok(Describe(lead, names, hopDtos, history));
+    }
+
+    /// <summary>
+    /// Leads newest first: everything the actor sees, or only its inbox (routed to it as partner) or its book
+    /// (its own leads as owner), optionally by status and by partner.
+    /// </summary>
+    public async Task<Outcome<Page<LeadDto>>> ListAsync(string? view, string? status, Guid? partnerPartyId, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var page = PageRequest.Parse(v, limit, cursor, "tg");
+        if (view is not (null or ViewInbox or ViewBook)) v.Add("view", "'view' must be 'inbox' or 'book'.");
+        if (status is not null && !LeadStatus.All.Contains(status) && status != "open") v.Add("status", $"'status' must be 'open' or one of: {string.Join(", ", LeadStatus.All)}.");
+        if (!v.IsValid) return v.Fail<Page<LeadDto>>();
+        var me = db.ActingPartyId;
+        var q = db.Leads.AsNoTracking();
+        if (view == ViewInbox) q = q.Where(l => l.AssignedPartnerPartyId == me);
+        if (view == ViewBook) q = q.Where(l => l.OwnerPartyId == me);
+        if (status == "open") q = q.Where(l => LeadStatus.Open.Contains(l.Status));
+        else if (status is not null) q = q.Where(l => l.Status == status);
+        if (partnerPartyId is { } p) q = q.Where(l => l.AssignedPartnerPartyId == p);
+        if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } after)
+            q = q.Where(l => l.CreatedAt < at || (l.CreatedAt == at && l.Id.CompareTo(after) < 0));
+        var rows = await q.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var cut = page.ToPage(rows, l => PageRequest.Encode(PageRequest.Ticks(l.CreatedAt), l.Id.ToString()));
+        var names = await PartyNames.LoadAsync(db, Involved(cut.Items), ct);
+        return Outcome<Page<LeadDto>>.Ok(new Page<LeadDto>(cut.Items.Select(l => Describe(l, names, null, null)).ToList(), cut.NextCursor));
+    }
+
+    /// <summary>The owner's pipeline across partners: leads by status and their value, in one grouped query.</summary>
+    public async Task<PipelineDto> PipelineAsync(CancellationToken ct = default)
+    {
+        var me = db.ActingPartyId;
+        var groups = await db.Leads.AsNoTracking().Where(l => l.OwnerPartyId == me)
+            .GroupBy(l => new { l.AssignedPartnerPartyId, l.Status })
+            .Select(g => new { g.Key.AssignedPartnerPartyId, g.Key.Status, Count = g.Count(), Value = g.Sum(l => l.Value ?? 0), Won = g.Sum(l => l.WonValue ?? 0) })
+            .ToListAsync(ct);
+        var partners = groups.Where(g => g.AssignedPartnerPartyId != null).Select(g => g.AssignedPartnerPartyId!.Value).Distinct().ToList();
+        var names = await PartyNames.LoadAsync(db, partners, ct);
+        var rows = partners.Select(p =>
+        {
+            var mine = groups.Where(g => g.AssignedPartnerPartyId == p).ToList();
+            return new PipelineRow(p, names.Get(p), mine.ToDictionary(g => g.Status, g => g.Count),
+                mine.Where(g => LeadStatus.Open.Contains(g.Status)).Sum(g => g.Value), mine.Sum(g => g.Won));
+        }).OrderBy(r => r.Partner.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var queue = groups.Where(g => g.AssignedPartnerPartyId == null).ToList();
+        return new PipelineDto(rows, queue.Sum(g => g.Count), queue.Sum(g => g.Value));
+    }
+
+    private static IEnumerable<Guid> Involved(IEnumerable<Lead> leads) =>
+        leads.SelectMany(l => l.AssignedPartnerPartyId is { } p ? new[] { l.OwnerPartyId, p } : [l.OwnerPartyId]);
+
+    private static LeadDto Describe(Lead l, Dictionary<Guid, PartyRef> names, IReadOnlyList<LeadHopDto>? hops, IReadOnlyList<LeadStatusDto>? history) =>
+        new(l.Id, l.OwnerPartyId, names.Get(l.OwnerPartyId), l.Title, l.ContactName, l.Country, l.Region, l.RequiredCertification, l.Value,
+            l.Source, l.Status, l.AssignedPartnerPartyId, l.AssignedPartnerPartyId is { } p ? names.Get(p) : null,
+            l.AssignedAt, l.AcceptBy, l.AcceptedAt, l.RoutingReason, l.WonValue, l.CreatedAt, l.UpdatedAt, l.ClosedAt, l.Version, hops, history);
+}

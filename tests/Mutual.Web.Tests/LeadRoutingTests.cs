@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Mutual.Core.Channel;
+using Mutual.Web.Tests.Support;
+
+namespace Mutual.Web.Tests;
+
+/// <summary>
+/// Leads go to the most qualified partner at once, move on when a partner declines or stays silent, and
+/// report progress back. Each test has an owner organization of its own, so routing sees only its partners.
+/// </summary>
+public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
+{
+    private async Task<(Member Owner, Member[] Partners)> ChannelAsync(params object[] profiles)
+    {
+        var admin = await app.AdminAsync();
+        var owner = await app.JoinAsync(admin, "Owner Co", "Olga Owner");
+        var partners = new List<Member>();
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            var partner = await app.JoinAsync(admin, $"Partner {(char)('A' + i)}", $"Pat Partner{i}");
+            var response = await owner.Client.PutAsJsonAsync($"/api/v1/partners/{partner.OrganizationId}/profile", profiles[i]);
+            await response.Expect(HttpStatusCode.OK);
+            partners.Add(partner);
+        }
+        return (owner, partners.ToArray());
+    }
+
+    private static object Profile(string[] territories, int capacity = 5, params object[] certifications) => new { certifications, territories, capacity };
+
+    private static Task<JsonNode> LeadAsync(Member owner, string country = "DE", string? region = null, string? cert = null, decimal? value = null) =>
+        owner.Client.PostJson("/api/v1/leads", new { title = "Roof solar for a warehouse", contactName = "Carla Customer", country, region, requiredCertification = cert, value });
+
+    private static Guid? Assigned(JsonNode lead) => lead["assignedPartnerPartyId"]?.GetValue<Guid>();
+
+    [Fact]
+    public async Task ALeadGoesToTheCertifiedPartnerCoveringItsRegionWithTheReason()
+    {
+        var (owner, p) = await ChannelAsync(
+            Profile(["DE"], 5),                                                  // no certification
+            Profile(["FR"], 5, "solar-installer"),                                // wrong country
+            Profile(["DE-BY"], 5, new { name = "solar-installer", expiresAt = "2030-01-01T00:00:00Z" }),
+            Profile(["DE-BE"], 5, "solar-installer"));                            // wrong region
+
+        var lead = await LeadAsync(owner, "de", "by", "Solar-Installer", 12000m);
+
+        Assert.Equal(p[2].OrganizationId, Assigned(lead));
+        Assert.Equal("assigned", lead["status"]!.GetValue<string>());
+        var reason = lead["routingReason"]!.GetValue<string>();
+        Assert.Contains("certified solar-installer", reason, StringComparison.Ordinal);
+        Assert.Contains("1 covering DE-BY", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Partner", reason, StringComparison.Ordinal); // never names other partners
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(24), lead["acceptBy"]!.GetValue<DateTime>());
+        Assert.Equal(1, await app.OutboxCountAsync("lead.assigned", lead.Id()));
+        // The partner sees it in its inbox; the others do not see it at all.
+        Assert.Contains(lead.Id(), (await p[2].Client.GetJson("/api/v1/leads?view=inbox")).Items().Select(l => l.Id()));
+        await (await p[0].Client.GetAsync($"/api/v1/leads/{lead.Id()}")).Expect(HttpStatusCode.NotFound);
+        Assert.Empty((await p[0].Client.GetJson("/api/v1/leads")).Items());
+    }
+
+    [Fact]
+    public async Task AnExpiredCertificationDoesNotCount()
+    {
+        var (owner, _) = await ChannelAsync(Profile(["NL"], 5, new { name = "heat-pumps", expiresAt = app.Clock.GetUtcNow().AddDays(-1) }));
+        var lead = await LeadAsync(owner, "NL", cert: "heat-pumps");
+        Assert.Null(Assigned(lead));
+        Assert.Equal("unassigned", lead["status"]!.GetValue<string>());
+        Assert.Contains("queue", lead["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EqualPartnersTakeTurnsAndFullOnesAreSkipped()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["AT"], 1), Profile(["AT"], 1));
+        var first = await LeadAsync(owner, "AT");
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await LeadAsync(owner, "AT");
+        Assert.NotEqual(Assigned(first), Assigned(second));
+        Assert.Contains("round robin", first["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(p.Select(x => x.OrganizationId).Order(), new[] { Assigned(first)!.Value, Assigned(second)!.Value }.Order());
+        // Both are at capacity now: the third lead waits in the queue.
+        var third = await LeadAsync(owner, "AT");
+        Assert.Equal("unassigned", third["status"]!.GetValue<string>());
+        var pipeline = await owner.Client.GetJson("/api/v1/leads/pipeline");
+        Assert.Equal(1, pipeline["unassigned"]!.GetValue<int>());
+        Assert.Equal(2, pipeline["partners"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ADeclineMovesTheLeadOnAtOnceAndTheDeclinerLosesSightOfIt()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["BE"]), Profile(["BE"]));
+        var lead = await LeadAsync(owner, "BE");
+        var first = p.Single(x => x.OrganizationId == Assigned(lead));
+        var second = p.Single(x => x != first);
+
+        var declined = await first.Client.PostAsJsonAsync($"/api/v1/leads/{lead.Id()}/decline", new { reason = "No installers free this month" });
+        await declined.Expect(HttpStatusCode.NoContent);
+
+        var now = await owner.Client.GetJson($"/api/v1/leads/{lead.Id()}");
+        Assert.Equal(second.OrganizationId, Assigned(now));
+        var hops = now["hops"]!.AsArray();
+        Assert.Equal(["declined", "pending"], hops.Select(h => h!["outcome"]!.GetValue<string>()));
+        Assert.Equal("No installers free this month", hops[0]!["declineReason"]!.GetValue<string>());
+        await (await first.Client.GetAsync($"/api/v1/leads/{lead.Id()}")).Expect(HttpStatusCode.NotFound);
+        // The new holder sees only its own offer, not who declined before it.
+        var seen = await second.Client.GetJson($"/api/v1/leads/{lead.Id()}");
+        Assert.Single(seen["hops"]!.AsArray());
+        // When the last partner declines too, the lead waits in the queue for the owner.
+        await (await second.Client.PostAsJsonAsync($"/api/v1/leads/{lead.Id()}/decline", new { })).Expect(HttpStatusCode.NoContent);
+        Assert.Equal("unassigned", (await owner.Client.GetJson($"/api/v1/leads/{lead.Id()}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SilenceTimesOutAndTheSweepReroutes()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["PL"]), Profile(["PL"]));
+        var lead = await LeadAsync(owner, "PL");
+        var first = p.Single(x => x.OrganizationId == Assigned(lead));
+
+        // Other tests share the clock and the sweep, so this one looks only at its own lead.
+        app.Clock.Advance(TimeSpan.FromHours(23));
+        await SweepAsync();
+        owner = await app.SignInAgainAsync(owner);
+        Assert.Equal(first.OrganizationId, Assigned(await owner.Client.GetJson($"/api/v1/leads/{lead.Id()}")));
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        first = await app.SignInAgainAsync(first);
+        await (await first.Client.PostAsync($"/api/v1/leads/{lead.Id()}/accept", null)).Expect(HttpStatusCode.UnprocessableEntity);
+        await SweepAsync();
+
+        owner = await app.SignInAgainAsync(owner);
+        var now = await owner.Client.GetJson($"/api/v1/leads/{lead.Id()}");
+        Assert.NotEqual(first.OrganizationId, Assigned(now));
+        Assert.Equal(["timed_out", "pending"], now["hops"]!.AsArray().Select(h => h!["outcome"]!.GetValue<string>()));
+        Assert.Equal(2, await app.OutboxCountAsync("lead.assigned", lead.Id()));
+    }
+
+    [Fact]
+    public async Task ThePartnerAcceptsAndReportsProgressForwardOnly()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["DK"]));
+        var lead = await LeadAsync(owner, "DK", value: 5000m);
+        var partner = p[0];
+        await (await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "contacted" })).Expect(HttpStatusCode.UnprocessableEntity);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var accepted = await (await partner.Client.PostAsync($"/api/v1/leads/{lead.Id()}/accept", null)).Expect(HttpStatusCode.OK);
+        Assert.Equal("accepted", (await accepted.Json())["status"]!.GetValue<string>());
+
+        var contacted = await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "contacted" });
+        await contacted.Expect(HttpStatusCode.OK);
+        var stale = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/leads/{lead.Id()}") { Content = JsonContent.Create(new { status = "qualified" }) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        await (await partner.Client.SendAsync(stale)).Expect(HttpStatusCode.PreconditionFailed);
+        await (await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "won", value = 5400 })).Expect(HttpStatusCode.OK);
+        await (await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "contacted" })).Expect(HttpStatusCode.UnprocessableEntity);
+        await (await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "bogus" })).Expect(HttpStatusCode.BadRequest);
+        // The owner watches but does not report the partner's progress.
+        await (await owner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "lost" })).Expect(HttpStatusCode.UnprocessableEntity);
+
+        var final = await owner.Client.GetJson($"/api/v1/leads/{lead.Id()}");
+        Assert.Equal("won", final["status"]!.GetValue<string>());
+        Assert.Equal(5400m, final["wonValue"]!.GetValue<decimal>());
+        Assert.Equal(["accepted", "contacted", "won"], final["history"]!.AsArray().Select(h => h!["status"]!.GetValue<string>()));
+        Assert.Equal(3, await app.OutboxCountAsync("lead.status_changed", lead.Id()));
+
+        var profile = await owner.Client.GetJson($"/api/v1/partners/{partner.OrganizationId}/profile");
+        var record = profile["trackRecord"]!;
+        Assert.Equal(1.0, record["acceptanceRate"]!.GetValue<double>());
+        Assert.Equal(0.5, record["hoursToAccept"]!.GetValue<double>());
+        Assert.Equal(1.0, record["winRate"]!.GetValue<double>());
+        Assert.Equal(5, profile["capacityLeft"]!.GetValue<int>());
+        var pipeline = (await owner.Client.GetJson("/api/v1/leads/pipeline"))["partners"]!.AsArray().Single()!;
+        Assert.Equal(5400m, pipeline["wonValue"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task TheBetterTrackRecordWins()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["SE"], 10), Profile(["SE"], 10));
+        // Partner A declines everything it gets, so B ends up with the better record.
+        for (var i = 0; i < 3; i++)
+        {
+            var lead = await LeadAsync(owner, "SE");
+            var holder = p.Single(x => x.OrganizationId == Assigned(lead));
+            if (holder == p[0]) await (await p[0].Client.PostAsJsonAsync($"/api/v1/leads/{lead.Id()}/decline", new { })).Expect(HttpStatusCode.NoContent);
+            else await (await p[1].Client.PostAsync($"/api/v1/leads/{lead.Id()}/accept", null)).Expect(HttpStatusCode.OK);
+        }
+        var next = await LeadAsync(owner, "SE");
+        Assert.Equal(p[1].OrganizationId, Assigned(next));
+        Assert.Contains("best track record", next["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOwnerAssignsAQueuedLeadByHand()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["NO"], 0));
+        var lead = await LeadAsync(owner, "NO");
+        Assert.Equal("unassigned", lead["status"]!.GetValue<string>());
+        var assigned = await owner.Client.PostJson($"/api/v1/leads/{lead.Id()}/assign", new { partnerPartyId = p[0].OrganizationId }, HttpStatusCode.OK);
+        Assert.Equal(p[0].OrganizationId, Assigned(assigned));
+        Assert.StartsWith("Assigned by hand by Olga Owner", assigned["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await p[0].Client.PostAsJsonAsync($"/api/v1/leads/{lead.Id()}/assign", new { partnerPartyId = p[0].OrganizationId })).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task BadInputIsRefusedWithFieldErrors()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["IE"]));
+        var bad = await owner.Client.PostJson("/api/v1/leads", new { title = "", contactName = "X", country = "Germany", region = "toolong", requiredCertification = "Bad Cert!", value = -1 }, HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "title", "country", "region", "requiredCertification", "value" })
+            Assert.True(bad["errors"]![field] is not null, field);
+        var profile = await owner.Client.PutAsJsonAsync($"/api/v1/partners/{p[0].OrganizationId}/profile", new { certifications = new object[] { 42 }, territories = new[] { "DE" }, capacity = 1 });
+        await profile.Expect(HttpStatusCode.BadRequest);
+        var fields = await (await owner.Client.PutAsJsonAsync($"/api/v1/partners/{p[0].OrganizationId}/profile", new { territories = new[] { "Germany" }, capacity = -1 })).Json();
+        Assert.NotNull(fields["errors"]!["territories"]);
+        Assert.NotNull(fields["errors"]!["capacity"]);
+        var person = await owner.Client.CreatePartyAsync("person", "Not An Org");
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/partners/{person}/profile", Profile(["DE"]))).Expect(HttpStatusCode.BadRequest);
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/partners/{Guid.NewGuid()}/profile", Profile(["DE"]))).Expect(HttpStatusCode.NotFound);
+        await (await owner.Client.GetAsync("/api/v1/leads?status=nope")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TheFirstMatchingRuleSetsTheBarAndTheDeadline()
+    {
+        var admin = await app.AdminAsync();
+        var gold = await app.JoinAsync(admin, "Gold Partner", "Gina Gold");
+        var plain = await app.JoinAsync(admin, "Plain Partner", "Paul Plain");
+        await (await admin.PutAsJsonAsync($"/api/v1/partners/{gold.OrganizationId}/profile", Profile(["LU"], 5, "gold"))).Expect(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync($"/api/v1/partners/{plain.OrganizationId}/profile", Profile(["LU"], 5))).Expect(HttpStatusCode.OK);
+        var big = await admin.PostJson("/api/v1/routing-rules", new { name = "Big deals in Luxembourg", countries = new[] { "LU" }, minValue = 100000, requiredCertification = "gold", acceptWithinHours = 2 });
+        var small = await admin.PostJson("/api/v1/routing-rules", new { name = "Luxembourg", countries = new[] { "LU" }, acceptWithinHours = 48 });
+        Assert.Equal(0, big["position"]!.GetValue<int>());
+        Assert.Equal(1, small["position"]!.GetValue<int>());
+
+        var bigLead = await admin.PostJson("/api/v1/leads", new { title = "Data centre", contactName = "Dana", country = "LU", value = 250000 });
+        Assert.Equal(gold.OrganizationId, Assigned(bigLead));
+        Assert.StartsWith("Rule “Big deals in Luxembourg”", bigLead["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(2), bigLead["acceptBy"]!.GetValue<DateTime>());
+        var smallLead = await admin.PostJson("/api/v1/leads", new { title = "Flat", contactName = "Finn", country = "LU", value = 900 });
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(48), smallLead["acceptBy"]!.GetValue<DateTime>());
+
+        // Moving the small rule first makes it catch the big deals too.
+        var moved = await admin.PatchAsJsonAsync($"/api/v1/routing-rules/{small.Id()}", new { position = 0 });
+        await moved.Expect(HttpStatusCode.OK);
+        var order = (await admin.GetJson("/api/v1/routing-rules")).Items().Select(r => r.Id()).ToList();
+        Assert.True(order.IndexOf(small.Id()) < order.IndexOf(big.Id()));
+        var after = await admin.PostJson("/api/v1/leads", new { title = "Campus", contactName = "Cleo", country = "LU", value = 300000 });
+        Assert.StartsWith("Rule “Luxembourg”", after["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Only administrators edit the rules; members of other organizations do not see them.
+        await (await gold.Client.PostAsJsonAsync("/api/v1/routing-rules", new { name = "Mine" })).Expect(HttpStatusCode.UnprocessableEntity);
+        await (await gold.Client.GetAsync($"/api/v1/routing-rules/{big.Id()}")).Expect(HttpStatusCode.NotFound);
+        await (await admin.PostAsJsonAsync("/api/v1/routing-rules", new { name = "Bad", countries = new[] { "Europe" }, acceptWithinHours = 0 })).Expect(HttpStatusCode.BadRequest);
+        await (await admin.DeleteAsync($"/api/v1/routing-rules/{big.Id()}")).Expect(HttpStatusCode.NoContent);
+        await (await admin.DeleteAsync($"/api/v1/routing-rules/{small.Id()}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LeadDeadlineSweep>().RunAsync();
+    }
+}
