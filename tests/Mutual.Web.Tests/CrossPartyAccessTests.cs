@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Webhook, Guid ApiKey);
 
     private async Task<World> BuildAsync()
     {
@@ -31,7 +31,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
         var invited = await host.CreatePartyAsync("person", $"Invitee {tag}");
         var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation);
+        var webhook = (await host.PostJson("/api/v1/webhooks", new { url = "https://93.184.216.34/hook", events = new[] { "party.created" } })).Id();
+        var apiKey = (await host.PostJson("/api/v1/api-keys", new { name = "Host sync", scopes = new[] { "parties:read" } })).Id();
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, webhook, apiKey);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -61,6 +63,14 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/tasks/{task}" },
         { "GET", "/api/v1/invitations/{invitation}" },
         { "PATCH", "/api/v1/tasks/{task}" },
+        { "GET", "/api/v1/webhooks/{webhook}" },
+        { "PATCH", "/api/v1/webhooks/{webhook}" },
+        { "DELETE", "/api/v1/webhooks/{webhook}" },
+        { "POST", "/api/v1/webhooks/{webhook}/rotate-secret" },
+        { "GET", "/api/v1/webhooks/{webhook}/deliveries" },
+        { "POST", "/api/v1/webhooks/{webhook}/deliveries/{webhook}/redeliver" },
+        { "GET", "/api/v1/api-keys/{apikey}" },
+        { "DELETE", "/api/v1/api-keys/{apikey}" },
     };
 
     [Theory]
@@ -71,10 +81,10 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
             .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
-            .Replace("{invitation}", w.Invitation.ToString());
+            .Replace("{invitation}", w.Invitation.ToString()).Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
-            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done", enabled = false, events = new[] { "*" } });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -91,6 +101,13 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Empty((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/facts")).Items());
         Assert.Equal("open", (await w.Host.GetJson($"/api/v1/tasks/{w.Task}"))["status"]!.GetValue<string>());
         Assert.Equal("strategic", (await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/engagement"))["tier"]!.GetValue<string>());
+        var webhook = await w.Host.GetJson($"/api/v1/webhooks/{w.Webhook}");
+        Assert.True(webhook["enabled"]!.GetValue<bool>());
+        Assert.Equal(1, webhook["version"]!.GetValue<int>());
+        Assert.Equal(["party.created"], webhook["events"].Strings());
+        Assert.True((await w.Host.GetJson($"/api/v1/api-keys/{w.ApiKey}"))["active"]!.GetValue<bool>());
+        Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/webhooks?limit=200")).Items(), x => x.Id() == w.Webhook);
+        Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/api-keys?limit=200")).Items(), x => x.Id() == w.ApiKey);
     }
 
     [Fact]
