@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
 using Mutual.Core.Accounts;
 using Mutual.Core.Data;
+using Mutual.Core.Webhooks;
 using Mutual.Web.Api;
 using Mutual.Web.Components;
 using Mutual.Web.Infrastructure;
@@ -23,6 +24,15 @@ builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<UiSession>();
 if (config.GetValue("Mutual:Discipline:Enabled", true)) builder.Services.AddHostedService<DisciplineWorker>();
+var webhookOptions = new WebhookOptions
+{
+    AllowPrivateNetworks = config.GetValue("Mutual:Webhooks:AllowPrivateNetworks", false),
+    Timeout = TimeSpan.FromSeconds(config.GetValue("Mutual:Webhooks:TimeoutSeconds", 10.0)),
+};
+builder.Services.AddSingleton(webhookOptions);
+WebhookSender.AddWebhookClient(builder.Services, webhookOptions);
+builder.Services.AddScoped<WebhookSender>();
+if (config.GetValue("Mutual:Webhooks:Enabled", true)) builder.Services.AddHostedService<WebhookWorker>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -68,6 +78,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiKeyScopes();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.UseAntiforgery();
 
@@ -75,15 +86,18 @@ app.MapOpenApi();
 app.MapScalarApiReference("/api-docs", o => o.WithTitle("Mutual API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.MapHealthApi();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
-api.MapAuthApi();
-api.MapPartiesApi();
-api.MapRelationshipsApi();
-api.MapConversationsApi();
-api.MapFactsApi();
-api.MapEngagementApi();
-api.MapTasksApi();
-api.MapPartnersApi();
-api.MapLeadsApi();
+api.MapAuthApi(); // no area: closed to API keys
+// Each group names its area, which API-key scopes refer to (area:read / area:write); unnamed endpoints refuse keys.
+api.MapGroup("").RequireArea("parties").MapPartiesApi();
+api.MapGroup("").RequireArea("relationships").MapRelationshipsApi();
+api.MapGroup("").RequireArea("conversations").MapConversationsApi();
+api.MapGroup("").RequireArea("facts").MapFactsApi();
+api.MapGroup("").RequireArea("engagement").MapEngagementApi();
+api.MapGroup("").RequireArea("tasks").MapTasksApi();
+api.MapGroup("").RequireArea("webhooks").MapWebhooksApi();
+api.MapGroup("").RequireArea("partners").MapPartnersApi();
+api.MapGroup("").RequireArea("leads").MapLeadsApi();
+api.MapApiKeysApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();

@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey);
 
     private async Task<World> BuildAsync()
     {
@@ -31,13 +31,15 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
         var invited = await host.CreatePartyAsync("person", $"Invitee {tag}");
         var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
-        // A lead of the host's routed to a rival partner, in a territory of this world's own.
+        var webhook = (await host.PostJson("/api/v1/webhooks", new { url = "https://93.184.216.34/hook", events = new[] { "party.created" } })).Id();
+        var apiKey = (await host.PostJson("/api/v1/api-keys", new { name = "Host sync", scopes = new[] { "parties:read" } })).Id();
+                // A lead of the host's routed to a rival partner, in a territory of this world's own.
         var rival = await app.JoinAsync(host, "Rival Partners", "Rita Rival");
         var territory = $"DE-{tag[..3].ToUpperInvariant()}";
         (await host.PutAsJsonAsync($"/api/v1/partners/{rival.OrganizationId}/profile", new { territories = new[] { territory }, capacity = 10 })).EnsureSuccessStatusCode();
         var rule = (await host.PostJson("/api/v1/routing-rules", new { name = $"Rule {tag}", countries = new[] { territory } })).Id();
         var lead = (await host.PostJson("/api/v1/leads", new { title = "Secret deal", contactName = "Carl Contact", country = "DE", region = territory[3..] })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -77,6 +79,14 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/routing-rules/{rule}" },
         { "PATCH", "/api/v1/routing-rules/{rule}" },
         { "DELETE", "/api/v1/routing-rules/{rule}" },
+        { "GET", "/api/v1/webhooks/{webhook}" },
+        { "PATCH", "/api/v1/webhooks/{webhook}" },
+        { "DELETE", "/api/v1/webhooks/{webhook}" },
+        { "POST", "/api/v1/webhooks/{webhook}/rotate-secret" },
+        { "GET", "/api/v1/webhooks/{webhook}/deliveries" },
+        { "POST", "/api/v1/webhooks/{webhook}/deliveries/{webhook}/redeliver" },
+        { "GET", "/api/v1/api-keys/{apikey}" },
+        { "DELETE", "/api/v1/api-keys/{apikey}" },
     };
 
     [Theory]
@@ -88,10 +98,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
             .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
             .Replace("{invitation}", w.Invitation.ToString()).Replace("{lead}", w.Lead.ToString()).Replace("{rival}", w.Rival.ToString())
-            .Replace("{rule}", w.Rule.ToString());
+            .Replace("{rule}", w.Rule.ToString())
+            .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
-            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done", enabled = false, events = new[] { "*" } });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -112,6 +123,13 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Equal(("assigned", w.Rival, 1), (lead["status"]!.GetValue<string>(), lead["assignedPartnerPartyId"]!.GetValue<Guid>(), lead["version"]!.GetValue<int>()));
         Assert.Equal(1, (await w.Host.GetJson($"/api/v1/partners/{w.Rival}/profile"))["version"]!.GetValue<int>());
         Assert.Equal($"Rule {w.Tag}", (await w.Host.GetJson($"/api/v1/routing-rules/{w.Rule}"))["name"]!.GetValue<string>());
+        var webhook = await w.Host.GetJson($"/api/v1/webhooks/{w.Webhook}");
+        Assert.True(webhook["enabled"]!.GetValue<bool>());
+        Assert.Equal(1, webhook["version"]!.GetValue<int>());
+        Assert.Equal(["party.created"], webhook["events"].Strings());
+        Assert.True((await w.Host.GetJson($"/api/v1/api-keys/{w.ApiKey}"))["active"]!.GetValue<bool>());
+        Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/webhooks?limit=200")).Items(), x => x.Id() == w.Webhook);
+        Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/api-keys?limit=200")).Items(), x => x.Id() == w.ApiKey);
     }
 
     [Fact]

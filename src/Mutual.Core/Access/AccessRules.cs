@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Accounts;
+using Mutual.Core.ApiKeys;
 using Mutual.Core.Channel;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
@@ -9,6 +10,7 @@ using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
+using Mutual.Core.Webhooks;
 
 namespace Mutual.Core.Access;
 
@@ -88,6 +90,11 @@ public static class AccessRules
         b.Entity<AccessToken>().HasQueryFilter(t => db.ActorIsSystem);
         b.Entity<Invitation>().HasQueryFilter(i => db.ActorIsSystem || (db.ActorIsSignedIn && i.InvitedByPartyId == db.ActorPartyId));
         b.Entity<OutboxMessage>().HasQueryFilter(o => db.ActorIsSystem);
+
+        // Integration settings are the organization's own: its webhooks, their delivery log, its API keys.
+        b.Entity<WebhookEndpoint>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn && e.OwnerPartyId == db.ActorPartyId));
+        b.Entity<WebhookDelivery>().HasQueryFilter(d => db.ActorIsSystem || (db.ActorIsSignedIn && d.OwnerPartyId == db.ActorPartyId));
+        b.Entity<ApiKey>().HasQueryFilter(k => db.ActorIsSystem || (db.ActorIsSignedIn && k.OwnerPartyId == db.ActorPartyId));
         b.Entity<IdempotencyRecord>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.AccountId == db.ActorAccountId));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
+using Mutual.Core.ApiKeys;
 using Mutual.Core.Channel;
 using Mutual.Core.Conversations;
 using Mutual.Core.Discovery;
@@ -9,6 +10,7 @@ using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
+using Mutual.Core.Webhooks;
 
 namespace Mutual.Core.Data;
 
@@ -52,6 +54,9 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<LeadHop> LeadHops => Set<LeadHop>();
     public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId

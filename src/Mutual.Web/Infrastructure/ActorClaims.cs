@@ -11,6 +11,8 @@ public static class ActorClaims
     public const string Party = "mutual:party";
     public const string Person = "mutual:person";
     public const string Admin = "mutual:admin";
+    public const string ApiKey = "mutual:apikey";
+    public const string Scope = "mutual:scope";
 
     public static ClaimsPrincipal ToPrincipal(Account account, string scheme)
     {
@@ -23,6 +25,22 @@ public static class ActorClaims
             new Claim(Person, account.PersonPartyId.ToString()),
         ];
         if (account.IsAdmin) claims.Add(new Claim(Admin, "true"));
+        return new(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>An API key acts for its organization as the account that created it, never as an admin, within its scopes.</summary>
+    public static ClaimsPrincipal ToPrincipal(Account account, Core.ApiKeys.ApiKey key, string scheme)
+    {
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new Claim(ClaimTypes.Name, key.Name),
+            new Claim(Account, account.Id.ToString()),
+            new Claim(Party, key.OwnerPartyId.ToString()),
+            new Claim(Person, account.PersonPartyId.ToString()),
+            new Claim(ApiKey, key.Id.ToString()),
+        ];
+        claims.AddRange(key.Scopes.Select(s => new Claim(Scope, s)));
         return new(new ClaimsIdentity(claims, scheme));
     }
 

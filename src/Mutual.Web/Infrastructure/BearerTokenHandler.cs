@@ -2,12 +2,16 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Mutual.Core.Accounts;
+using Mutual.Core.ApiKeys;
 
 namespace Mutual.Web.Infrastructure;
 
-/// <summary>Opaque bearer tokens looked up by hash; revocable and shared by every app node through the database.</summary>
+/// <summary>
+/// Opaque bearer tokens looked up by hash; revocable and shared by every app node through the database.
+/// The same header carries API keys (<c>mk_…</c>), which act for their organization within their scopes.
+/// </summary>
 public sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignInService signIn)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignInService signIn, ApiKeySignIn apiKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -18,6 +22,12 @@ public sealed class BearerTokenHandler(
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed bearer token.");
+        if (token.StartsWith(ApiKey.Prefix, StringComparison.Ordinal))
+        {
+            var key = await apiKeys.AuthenticateAsync(token, Context.RequestAborted);
+            return key is null ? AuthenticateResult.Fail("Unknown, expired or revoked API key.")
+                : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(key.Value.Account, key.Value.Key, SchemeName), SchemeName));
+        }
         var found = await signIn.AuthenticateTokenAsync(token, Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or expired bearer token.");
         return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(found.Value.Account, SchemeName), SchemeName));

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Data;
+using Mutual.Core.Events;
+
+namespace Mutual.Core.Webhooks;
+
+/// <summary>
+/// Fans undispatched outbox messages out into deliveries: one per enabled endpoint that subscribes to the
+/// type and whose owner is in the message's audience, so a receiver only hears of records its organization
+/// may see. The deliveries and the dispatch mark are saved in one transaction; on PostgreSQL the batch is
+/// locked with SKIP LOCKED, so two app nodes never fan out the same message.
+/// </summary>
+public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+
+    /// <summary>Dispatches until the outbox is drained; returns how many deliveries were created.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var (messages, deliveries) = await DispatchBatchAsync(ct);
+            total += deliveries;
+            if (messages < BatchSize) return total;
+        }
+    }
+
+    private async Task<(int Messages, int Deliveries)> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateSystemAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = db.IsPostgres()
+            ? await db.Outbox.FromSql($"""
+                SELECT * FROM "Outbox" WHERE "DispatchedAt" IS NULL ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """).IgnoreQueryFilters().ToListAsync(ct)
+            : await db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
+        if (batch.Count == 0) return (0, 0);
+
+        var owners = batch.SelectMany(o => o.AudiencePartyIds).Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && owners.Contains(e.OwnerPartyId)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = 0;
+        foreach (var message in batch)
+        {
+            string? body = null;
+            foreach (var endpoint in endpoints.Where(e => message.AudiencePartyIds.Contains(e.OwnerPartyId) && e.Wants(message.Type)))
+            {
+                db.WebhookDeliveries.Add(new WebhookDelivery
+                {
+                    EndpointId = endpoint.Id, OwnerPartyId = endpoint.OwnerPartyId, EventId = message.Id, EventType = message.Type,
+                    Payload = body ??= Body(message), NextAttemptAt = now, CreatedAt = now,
+                });
+                created++;
+            }
+            message.DispatchedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (batch.Count, created);
+    }
+
+    /// <summary>The delivered body: <c>{ type, timestamp, data }</c>, timestamp in RFC 3339 UTC.</summary>
+    public static string Body(OutboxMessage message) => new JsonObject
+    {
+        ["type"] = message.Type,
+        ["timestamp"] = message.OccurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        ["data"] = JsonNode.Parse(message.Data),
+    }.ToJsonString(JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
