@@ -19,6 +19,7 @@ public sealed class LeadDeadlineSweep(IDbContextFactory<MutualDbContext> factory
         var ids = due.Select(l => l.Id).ToList();
         var pending = await db.LeadHops.Where(h => ids.Contains(h.LeadId) && h.Outcome == HopOutcome.Pending).ToListAsync(ct);
         var router = new LeadRouter(db, clock);
+        var done = 0;
         foreach (var lead in due)
         {
             foreach (var hop in pending.Where(h => h.LeadId == lead.Id))
@@ -29,8 +30,15 @@ public sealed class LeadDeadlineSweep(IDbContextFactory<MutualDbContext> factory
             lead.Version++;
             await router.RouteAsync(lead, ct);
             // Saved lead by lead, so the next lead's routing counts this one against the partner's capacity.
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another node (or the partner, just in time) moved this lead first; leave the rest to the next tick.
+                db.ChangeTracker.Clear();
+                return done;
+            }
+            done++;
         }
-        return due.Count;
+        return done;
     }, ct);
 }
