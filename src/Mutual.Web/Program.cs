@@ -82,6 +82,9 @@ api.MapConversationsApi();
 api.MapFactsApi();
 api.MapEngagementApi();
 api.MapTasksApi();
+api.MapCatalogueApi();
+api.MapCartsApi();
+api.MapOrdersApi();
 app.MapAccountEndpoints();
 
 app.MapStaticAssets();

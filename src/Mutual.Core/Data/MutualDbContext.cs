@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Channel;
+using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
@@ -51,6 +52,14 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadHop> LeadHops => Set<LeadHop>();
     public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+    public DbSet<PartnerPrice> PartnerPrices => Set<PartnerPrice>();
+    public DbSet<Cart> Carts => Set<Cart>();
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
