@@ -94,7 +94,8 @@ public sealed class CartService(MutualDbContext db, TimeProvider clock)
             if (others.Count > 0 && cart.Currency is { } currency && price.Currency != currency)
                 return v.Add("productId", $"'{product.Sku}' is priced in {price.Currency} for {cart.Country}; this cart is in {currency}.");
             if (line is null && cart.Lines.Count >= CommerceRules.MaxLines) return v.Add("productId", $"A cart holds at most {CommerceRules.MaxLines} products.");
-            if (line is null) cart.Lines.Add(new CartLine { CartId = cart.Id, ProductId = productId, Quantity = request.Quantity!.Value, AddedAt = Now });
+            // Added through the set: a new line already has its id, so discovery through the navigation would take it for an existing row.
+            if (line is null) db.CartLines.Add(new CartLine { CartId = cart.Id, ProductId = productId, Quantity = request.Quantity!.Value, AddedAt = Now });
             else line.Quantity = request.Quantity!.Value;
             cart.Currency = price.Currency;
             return v;

@@ -73,7 +73,8 @@ public sealed class CatalogueService(MutualDbContext db, TimeProvider clock)
         if (request.Prices is not null)
         {
             db.ProductPrices.RemoveRange(p.Prices);
-            p.Prices = prices.Select(x => new ProductPrice { ProductId = p.Id, Region = x.Region, Currency = x.Currency, Amount = x.Amount }).ToList();
+            // Through the set: new rows already have their ids, so discovery through the navigation would take them for existing ones.
+            db.ProductPrices.AddRange(prices.Select(x => new ProductPrice { ProductId = p.Id, Region = x.Region, Currency = x.Currency, Amount = x.Amount }));
         }
         p.SearchText = Search(p);
         p.UpdatedAt = Now;

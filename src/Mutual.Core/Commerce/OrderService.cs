@@ -71,7 +71,7 @@ public sealed class OrderService(MutualDbContext db, TimeProvider clock)
             OrderId = o.Id, FromStatus = from, Status = to, At = now, ByPartyId = db.ActingPartyId, ByPersonPartyId = db.Actor.PersonPartyId,
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
         };
-        o.History.Add(change);
+        db.OrderStatusChanges.Add(change); // through the set: the new row already has its id
         db.Outbox.Add(OutboxMessage.Create(StatusChangedEvent, now,
             new { orderId = o.Id, cartId = o.CartId, from, to, at = now, byPartyId = change.ByPartyId, note = change.Note,
                 customerPartyId = o.CustomerPartyId, sellerPartyId = o.SellerPartyId, partnerPartyId = o.PartnerPartyId },
