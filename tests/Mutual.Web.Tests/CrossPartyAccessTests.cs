@@ -10,7 +10,10 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Purchase Shop);
+
+    /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
+    private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
 
     private async Task<World> BuildAsync()
     {
@@ -31,7 +34,25 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         await host.PutAsJsonAsync($"/api/v1/parties/{prospect}/engagement", new { tier = "strategic" });
         var invited = await host.CreatePartyAsync("person", $"Invitee {tag}");
         var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, await ShopAsync(host, partner));
+    }
+
+    private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
+    {
+        var seller = await app.JoinAsync(host, "Rival Seller", "Rita Seller");
+        var rival = await app.JoinAsync(host, "Rival Fulfil", "Rolf Rival");
+        await app.AddPartnerProfileAsync(seller.OrganizationId, rival.OrganizationId, ["DE"], 10);
+        await app.AddPartnerProfileAsync(seller.OrganizationId, partner.OrganizationId, ["DE"], 10);
+        var product = (await seller.Client.CreateProductAsync("RS-1", Commerce.Price("DE", 10m))).Id();
+        await seller.Client.SetPartnerPriceAsync(product, rival.OrganizationId, Commerce.Price("DE", 9m));
+        await seller.Client.SetPartnerPriceAsync(product, partner.OrganizationId, Commerce.Price("DE", 11m));
+        var first = (await host.OpenCartAsync(seller.OrganizationId, "DE")).Id();
+        await host.SetLineAsync(first, product, 1);
+        var order = (await host.CheckoutAsync(first)).Id();
+        var cart = (await host.OpenCartAsync(seller.OrganizationId, "DE")).Id();
+        await host.SetLineAsync(cart, product, 2);
+        var hostProduct = (await host.PostJson("/api/v1/catalogue/products", new { sku = "HOST-" + Guid.NewGuid().ToString("N")[..6], name = "Unreleased", active = false, prices = Array.Empty<object>() })).Id();
+        return new Purchase(cart, product, order, hostProduct);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -61,6 +82,20 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/tasks/{task}" },
         { "GET", "/api/v1/invitations/{invitation}" },
         { "PATCH", "/api/v1/tasks/{task}" },
+        { "GET", "/api/v1/carts/{cart}" },
+        { "PATCH", "/api/v1/carts/{cart}" },
+        { "PUT", "/api/v1/carts/{cart}/lines/{product}" },
+        { "DELETE", "/api/v1/carts/{cart}/lines/{product}" },
+        { "GET", "/api/v1/carts/{cart}/partners" },
+        { "POST", "/api/v1/carts/{cart}/checkout" },
+        { "GET", "/api/v1/orders/{order}" },
+        { "PATCH", "/api/v1/orders/{order}" },
+        { "GET", "/api/v1/catalogue/products/{hostproduct}" },
+        { "PATCH", "/api/v1/catalogue/products/{hostproduct}" },
+        { "DELETE", "/api/v1/catalogue/products/{hostproduct}" },
+        { "GET", "/api/v1/catalogue/products/{hostproduct}/partner-prices" },
+        { "PUT", "/api/v1/catalogue/products/{hostproduct}/partner-prices/{host}" },
+        { "PUT", "/api/v1/catalogue/products/{product}/partner-prices/{host}" },
     };
 
     [Theory]
@@ -71,10 +106,12 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var url = template.Replace("{prospect}", w.Prospect.ToString()).Replace("{relationship}", w.Relationship.ToString())
             .Replace("{conversation}", w.Conversation.ToString()).Replace("{host}", w.HostId.ToString()).Replace("{message}", w.Message.ToString())
             .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
-            .Replace("{invitation}", w.Invitation.ToString());
+            .Replace("{invitation}", w.Invitation.ToString())
+            .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
+            .Replace("{hostproduct}", w.Shop.HostProduct.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
-            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done" });
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", quantity = 5, country = "FR", active = true, prices = new[] { new { region = "*", currency = "EUR", amount = 1m } } });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -91,6 +128,24 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Empty((await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/facts")).Items());
         Assert.Equal("open", (await w.Host.GetJson($"/api/v1/tasks/{w.Task}"))["status"]!.GetValue<string>());
         Assert.Equal("strategic", (await w.Host.GetJson($"/api/v1/parties/{w.Prospect}/engagement"))["tier"]!.GetValue<string>());
+        var cart = await w.Host.GetJson($"/api/v1/carts/{w.Shop.Cart}");
+        Assert.Equal(("open", "DE", 2), (cart["status"]!.GetValue<string>(), cart["country"]!.GetValue<string>(), cart["version"]!.GetValue<int>()));
+        Assert.Equal(2, cart["lines"]![0]!["quantity"]!.GetValue<int>());
+        Assert.Equal("handed_off", (await w.Host.GetJson($"/api/v1/orders/{w.Shop.Order}"))["status"]!.GetValue<string>());
+        var hostProduct = await w.Host.GetJson($"/api/v1/catalogue/products/{w.Shop.HostProduct}");
+        Assert.Equal(("Unreleased", false, 1), (hostProduct["name"]!.GetValue<string>(), hostProduct["active"]!.GetValue<bool>(), hostProduct["version"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task APartnerNeverSeesAnotherPartnersOrders()
+    {
+        var w = await BuildAsync();
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/orders?limit=200")).Items());
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/orders?role=partner&limit=200")).Items());
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/carts?limit=200")).Items());
+        // Its own price for the seller's product is its business; the rival's price is not.
+        var prices = (await w.Partner.Client.GetJson($"/api/v1/catalogue/products/{w.Shop.Product}/partner-prices")).Items();
+        Assert.Equal([w.Partner.OrganizationId], prices.Select(p => p!["partnerPartyId"]!.GetValue<Guid>()));
     }
 
     [Fact]
