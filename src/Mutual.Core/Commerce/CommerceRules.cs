@@ -76,17 +76,24 @@ public static partial class CommerceRules
             if (p is null) { v.Add(field, "A price is required."); continue; }
             var region = p.Region is null ? "" : ChannelRules.Normalize(p.Region);
             var currency = p.Currency is null ? "" : ChannelRules.Normalize(p.Currency);
-            if (region != AnyRegion && !ChannelRules.IsCountry(region)) v.Add($"{field}.region", "'region' must be an ISO 3166-1 alpha-2 country code or \"*\".");
-            else if (result.Any(r => r.Region == region)) v.Add($"{field}.region", $"Region '{region}' is priced twice.");
-            if (!IsCurrency(currency)) v.Add($"{field}.currency", "'currency' must be an ISO 4217 code such as EUR.");
+            var ok = true;
+            if (region != AnyRegion && !ChannelRules.IsCountry(region)) ok = Fail(v, $"{field}.region", "'region' must be an ISO 3166-1 alpha-2 country code or \"*\".");
+            else if (result.Any(r => r.Region == region)) ok = Fail(v, $"{field}.region", $"Region '{region}' is priced twice.");
+            if (!IsCurrency(currency)) ok = Fail(v, $"{field}.currency", "'currency' must be an ISO 4217 code such as EUR.");
             if (p.Amount is not { } amount || amount < 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
-                v.Add($"{field}.amount", $"'amount' must be between 0 and {MaxAmount} with at most two decimals.");
-            else result.Add(new PriceDto(region, currency, amount));
+                ok = Fail(v, $"{field}.amount", $"'amount' must be between 0 and {MaxAmount} with at most two decimals.");
+            else if (ok) result.Add(new PriceDto(region, currency, amount));
         }
         return result;
     }
 
     /// <summary>Reads a delivery place; the region is an ISO 3166-2 subdivision code without the country ("CA" for US-CA).</summary>
+    private static bool Fail(Validation v, string field, string message)
+    {
+        v.Add(field, message);
+        return false;
+    }
+
     public static (string Country, string? Region) ReadPlace(Validation v, string? country, string? region)
     {
         var c = country is null ? "" : ChannelRules.Normalize(country);
