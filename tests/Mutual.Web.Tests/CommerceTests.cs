@@ -146,4 +146,28 @@ public sealed class CommerceTests(MutualApp app) : IClassFixture<MutualApp>
         await (await s.PartnerA.Client.GetAsync($"/api/v1/orders/{order.Id()}")).Expect(HttpStatusCode.NotFound);
         Assert.Empty((await s.PartnerA.Client.GetJson("/api/v1/orders")).Items());
     }
+
+    [Fact]
+    public async Task AnIndividualBuysForThemself()
+    {
+        var s = await ShopAsync();
+        // A person invited without an employer acts for themself.
+        var email = $"ivy-{Guid.NewGuid():N}@mail.test";
+        var ivy = await s.Admin.CreatePartyAsync("person", "Ivy Individual", [email]);
+        var invitation = await s.Admin.PostJson($"/api/v1/parties/{ivy}/invitations", new { email });
+        var client = app.CreateClient();
+        var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "ivy-pass-123" }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
+
+        var product = (await s.Seller.Client.CreateProductAsync("I1", Price("*", 15m))).Id();
+        var cart = (await client.OpenCartAsync(s.Seller.OrganizationId, "DE")).Id();
+        await client.SetLineAsync(cart, product, 4);
+        var order = await client.CheckoutAsync(cart);
+        Assert.Equal(ivy, order["customerPartyId"]!.GetValue<Guid>());
+        Assert.Equal(60m, order["total"]!.GetValue<decimal>());
+        var (data, _) = Assert.Single(await app.EventsAsync("cart.handed_off", order.Id()));
+        Assert.Equal(("Ivy Individual", "person"), (data["customer"]!["name"]!.GetValue<string>(), data["customer"]!["kind"]!.GetValue<string>()));
+        var partner = order["partnerPartyId"]!.GetValue<Guid>() == s.PartnerA.OrganizationId ? s.PartnerA : s.PartnerB;
+        Assert.Equal("Ivy Individual", (await partner.Client.GetJson($"/api/v1/orders/{order.Id()}"))["customer"]!["name"]!.GetValue<string>());
+    }
 }
