@@ -97,6 +97,9 @@ api.MapGroup("").RequireArea("tasks").MapTasksApi();
 api.MapGroup("").RequireArea("webhooks").MapWebhooksApi();
 api.MapGroup("").RequireArea("partners").MapPartnersApi();
 api.MapGroup("").RequireArea("leads").MapLeadsApi();
+api.MapGroup("").RequireArea("catalogue").MapCatalogueApi();
+api.MapGroup("").RequireArea("carts").MapCartsApi();
+api.MapGroup("").RequireArea("orders").MapOrdersApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 

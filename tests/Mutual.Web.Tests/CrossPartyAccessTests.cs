@@ -10,7 +10,10 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop);
+
+    /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
+    private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
 
     private async Task<World> BuildAsync()
     {
@@ -33,13 +36,31 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var invitation = (await host.PostJson($"/api/v1/parties/{invited}/invitations", new { email = $"invitee{tag}@host.test" })).Id();
         var webhook = (await host.PostJson("/api/v1/webhooks", new { url = "https://93.184.216.34/hook", events = new[] { "party.created" } })).Id();
         var apiKey = (await host.PostJson("/api/v1/api-keys", new { name = "Host sync", scopes = new[] { "parties:read" } })).Id();
-                // A lead of the host's routed to a rival partner, in a territory of this world's own.
+        // A lead of the host's routed to a rival partner, in a territory of this world's own.
         var rival = await app.JoinAsync(host, "Rival Partners", "Rita Rival");
         var territory = $"DE-{tag[..3].ToUpperInvariant()}";
         (await host.PutAsJsonAsync($"/api/v1/partners/{rival.OrganizationId}/profile", new { territories = new[] { territory }, capacity = 10 })).EnsureSuccessStatusCode();
         var rule = (await host.PostJson("/api/v1/routing-rules", new { name = $"Rule {tag}", countries = new[] { territory } })).Id();
         var lead = (await host.PostJson("/api/v1/leads", new { title = "Secret deal", contactName = "Carl Contact", country = "DE", region = territory[3..] })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner));
+    }
+
+    private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
+    {
+        var seller = await app.JoinAsync(host, "Rival Seller", "Rita Seller");
+        var rival = await app.JoinAsync(host, "Rival Fulfil", "Rolf Rival");
+        await app.AddPartnerProfileAsync(seller.OrganizationId, rival.OrganizationId, ["DE"], 10);
+        await app.AddPartnerProfileAsync(seller.OrganizationId, partner.OrganizationId, ["DE"], 10);
+        var product = (await seller.Client.CreateProductAsync("RS-1", Commerce.Price("DE", 10m))).Id();
+        await seller.Client.SetPartnerPriceAsync(product, rival.OrganizationId, Commerce.Price("DE", 9m));
+        await seller.Client.SetPartnerPriceAsync(product, partner.OrganizationId, Commerce.Price("DE", 11m));
+        var first = (await host.OpenCartAsync(seller.OrganizationId, "DE")).Id();
+        await host.SetLineAsync(first, product, 1);
+        var order = (await host.CheckoutAsync(first)).Id();
+        var cart = (await host.OpenCartAsync(seller.OrganizationId, "DE")).Id();
+        await host.SetLineAsync(cart, product, 2);
+        var hostProduct = (await host.PostJson("/api/v1/catalogue/products", new { sku = "HOST-" + Guid.NewGuid().ToString("N")[..6], name = "Unreleased", active = false, prices = Array.Empty<object>() })).Id();
+        return new Purchase(cart, product, order, hostProduct);
     }
 
     public static TheoryData<string, string> HiddenEndpoints => new()
@@ -87,6 +108,20 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/webhooks/{webhook}/deliveries/{webhook}/redeliver" },
         { "GET", "/api/v1/api-keys/{apikey}" },
         { "DELETE", "/api/v1/api-keys/{apikey}" },
+        { "GET", "/api/v1/carts/{cart}" },
+        { "PATCH", "/api/v1/carts/{cart}" },
+        { "PUT", "/api/v1/carts/{cart}/lines/{product}" },
+        { "DELETE", "/api/v1/carts/{cart}/lines/{product}" },
+        { "GET", "/api/v1/carts/{cart}/partners" },
+        { "POST", "/api/v1/carts/{cart}/checkout" },
+        { "GET", "/api/v1/orders/{order}" },
+        { "PATCH", "/api/v1/orders/{order}" },
+        { "GET", "/api/v1/catalogue/products/{hostproduct}" },
+        { "PATCH", "/api/v1/catalogue/products/{hostproduct}" },
+        { "DELETE", "/api/v1/catalogue/products/{hostproduct}" },
+        { "GET", "/api/v1/catalogue/products/{hostproduct}/partner-prices" },
+        { "PUT", "/api/v1/catalogue/products/{hostproduct}/partner-prices/{host}" },
+        { "PUT", "/api/v1/catalogue/products/{product}/partner-prices/{host}" },
     };
 
     [Theory]
@@ -99,10 +134,13 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{fact}", w.Fact.ToString()).Replace("{task}", w.Task.ToString())
             .Replace("{invitation}", w.Invitation.ToString()).Replace("{lead}", w.Lead.ToString()).Replace("{rival}", w.Rival.ToString())
             .Replace("{rule}", w.Rule.ToString())
-            .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString());
+            .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString())
+            .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
+            .Replace("{hostproduct}", w.Shop.HostProduct.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
-            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "done", enabled = false, events = new[] { "*" } });
+            request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", enabled = false, events = new[] { "*" },
+                quantity = 5, country = "FR", active = true, prices = new[] { new { region = "*", currency = "EUR", amount = 1m } } });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -130,6 +168,24 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.True((await w.Host.GetJson($"/api/v1/api-keys/{w.ApiKey}"))["active"]!.GetValue<bool>());
         Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/webhooks?limit=200")).Items(), x => x.Id() == w.Webhook);
         Assert.DoesNotContain((await w.Partner.Client.GetJson("/api/v1/api-keys?limit=200")).Items(), x => x.Id() == w.ApiKey);
+        var cart = await w.Host.GetJson($"/api/v1/carts/{w.Shop.Cart}");
+        Assert.Equal(("open", "DE", 2), (cart["status"]!.GetValue<string>(), cart["country"]!.GetValue<string>(), cart["version"]!.GetValue<int>()));
+        Assert.Equal(2, cart["lines"]![0]!["quantity"]!.GetValue<int>());
+        Assert.Equal("handed_off", (await w.Host.GetJson($"/api/v1/orders/{w.Shop.Order}"))["status"]!.GetValue<string>());
+        var hostProduct = await w.Host.GetJson($"/api/v1/catalogue/products/{w.Shop.HostProduct}");
+        Assert.Equal(("Unreleased", false, 1), (hostProduct["name"]!.GetValue<string>(), hostProduct["active"]!.GetValue<bool>(), hostProduct["version"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task APartnerNeverSeesAnotherPartnersOrders()
+    {
+        var w = await BuildAsync();
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/orders?limit=200")).Items());
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/orders?role=partner&limit=200")).Items());
+        Assert.Empty((await w.Partner.Client.GetJson("/api/v1/carts?limit=200")).Items());
+        // Its own price for the seller's product is its business; the rival's price is not.
+        var prices = (await w.Partner.Client.GetJson($"/api/v1/catalogue/products/{w.Shop.Product}/partner-prices")).Items();
+        Assert.Equal([w.Partner.OrganizationId], prices.Select(p => p!["partnerPartyId"]!.GetValue<Guid>()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Accounts;
 using Mutual.Core.ApiKeys;
 using Mutual.Core.Channel;
+using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Discovery;
@@ -84,6 +85,24 @@ public static class AccessRules
             && (h.Lead!.OwnerPartyId == db.ActorPartyId || (h.PartnerPartyId == db.ActorPartyId && h.Lead.AssignedPartnerPartyId == db.ActorPartyId))));
         b.Entity<LeadStatusChange>().HasQueryFilter(s => db.ActorIsSystem || (db.ActorIsSignedIn
             && (s.Lead!.OwnerPartyId == db.ActorPartyId || (s.PartnerPartyId == db.ActorPartyId && s.Lead.AssignedPartnerPartyId == db.ActorPartyId))));
+
+        // Commerce: an active product is a catalogue entry every signed-in party may read; a withdrawn one is
+        // the seller's alone. Partner price lists are between the seller and that partner. A cart is the
+        // customer's; an order is its customer's, its seller's and its fulfilling partner's, never another
+        // partner's. (Checkout reads the seller's partners past these filters in one place: Commerce/Fulfilment.)
+        b.Entity<Product>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn && (p.OwnerPartyId == db.ActorPartyId || p.Active)));
+        b.Entity<ProductPrice>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.Product!.OwnerPartyId == db.ActorPartyId || p.Product.Active)));
+        b.Entity<PartnerPrice>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.OwnerPartyId == db.ActorPartyId || p.PartnerPartyId == db.ActorPartyId)));
+        b.Entity<Cart>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn && c.CustomerPartyId == db.ActorPartyId));
+        b.Entity<CartLine>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn && l.Cart!.CustomerPartyId == db.ActorPartyId));
+        b.Entity<Order>().HasQueryFilter(o => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (o.CustomerPartyId == db.ActorPartyId || o.SellerPartyId == db.ActorPartyId || o.PartnerPartyId == db.ActorPartyId)));
+        b.Entity<OrderLine>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (l.Order!.CustomerPartyId == db.ActorPartyId || l.Order.SellerPartyId == db.ActorPartyId || l.Order.PartnerPartyId == db.ActorPartyId)));
+        b.Entity<OrderStatusChange>().HasQueryFilter(h => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (h.Order!.CustomerPartyId == db.ActorPartyId || h.Order.SellerPartyId == db.ActorPartyId || h.Order.PartnerPartyId == db.ActorPartyId)));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));
