@@ -48,7 +48,7 @@ public sealed partial class ChannelTests(Chromium chromium, ClockedBrowserApp ap
         await Expect(dialog).ToBeHiddenAsync();
         var row = page.Locator(".partner-row", new() { HasText = partner });
         await Expect(row.Locator(".chip-cert")).ToHaveTextAsync("drives-service");
-        await Expect(row.Locator(".chip-expired")).ToContainTextAsync("safety-audit · expired");
+        await Expect(row.Locator(".chip-expired")).ToHaveTextAsync(new Regex(@"safety-audit\s*· expired"));
         await Expect(row.Locator(".chip-territory")).ToHaveTextAsync(["LT", "LV"]);
         await Expect(row.Locator(".capacity")).ToContainTextAsync("0 of 3 · 3 left");
 
@@ -112,6 +112,76 @@ public sealed partial class ChannelTests(Chromium chromium, ClockedBrowserApp ap
         await page.GoAsync("/channel/partners");
         await Expect(row.Locator(".track")).ToContainTextAsync("100%");
         await Screenshots.SaveAsync(page, "channel-partners-desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AdminsOrderRoutingRulesAndAQueuedLeadIsAssignedByHandThenDeclinedWithAReason()
+    {
+        var s = Seed.Suffix();
+        var partner = $"Alpine Drives {s}";
+        var email = $"urs.{s}@alpine.test";
+        Guid partnerId;
+        using (var host = await Seed.SignInAsync(app.BaseUrl, Admin, Password))
+        {
+            (partnerId, var urs) = await host.PartnerAsync(app.BaseUrl, await host.MeAsync(), partner, $"Urs Keller {s}", email, "urs-password-1");
+            urs.Dispose();
+            await host.PartnerProfileAsync(partnerId, ["CH"], 2);
+            await host.LeadAsync($"Lift drives, Graz {s}", "AT", 40_000); // nobody covers Austria: it waits in the queue
+        }
+
+        // Rules: two added through the dialog (countries only this test uses), the second moved up, then one switched off.
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(Admin, Password);
+        await page.GoAsync("/channel/partners");
+        foreach (var (name, country, hours) in new[] { ($"Swiss deals {s}", "CH", "12"), ($"Austria {s}", "AT", "4") })
+        {
+            var dialog = await page.OpenDialogAsync(page.Locator(".rules-panel").Button("Add rule"));
+            await page.FillAsync("#rule-name", name);
+            await page.FillAsync("#rule-countries", country);
+            await page.FillAsync("#rule-hours", hours);
+            await dialog.Button("Save rule").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+        }
+        var rules = page.Locator(".rule", new() { HasText = s });
+        await Expect(rules).ToHaveCountAsync(2);
+        await Expect(rules.Nth(1)).ToContainTextAsync("AT · 4 h to accept · capacity counts");
+        await page.Locator(".rules-panel").Button($"Move Austria {s} up").ClickAsync();
+        await Expect(rules.Nth(0).Locator(".rule-name")).ToHaveTextAsync($"Austria {s}");
+        await rules.Nth(1).Locator("input[type=checkbox]").ClickAsync();
+        await Expect(rules.Nth(1)).ToHaveClassAsync(new Regex("rule-off"));
+        await Screenshots.SaveAsync(page, "channel-rules-desktop");
+
+        // The queued lead is offered to the partner by hand.
+        await page.GoAsync("/channel/pipeline");
+        var queued = page.Locator(".queue-item", new() { HasText = $"Lift drives, Graz {s}" });
+        var assign = await page.OpenDialogAsync(queued.Button($"Assign Lift drives, Graz {s}"));
+        await assign.GetByText(partner).ClickAsync();
+        await assign.Button("Assign").ClickAsync();
+        await Expect(assign).ToBeHiddenAsync();
+        await Expect(queued).ToHaveCountAsync(0);
+        var row = page.Locator(".lead-row", new() { HasText = $"Lift drives, Graz {s}" });
+        await Expect(row).ToContainTextAsync(partner);
+        await Expect(row.Locator(".lead-status")).ToHaveTextAsync("Awaiting acceptance");
+
+        // The partner declines with a reason; the lead returns to the queue and the host reads why.
+        var guest = await chromium.NewPageAsync(app.BaseUrl);
+        await guest.SignInAsync(email, "urs-password-1");
+        await guest.GoAsync("/channel/inbox");
+        var card = guest.Locator(".inbox-lead", new() { HasText = $"Lift drives, Graz {s}" });
+        var decline = await guest.OpenDialogAsync(card.Button($"Decline Lift drives, Graz {s}"));
+        await guest.FillAsync("#decline-reason", "We do not serve Austria.");
+        await decline.Button("Decline lead").ClickAsync();
+        await Expect(decline).ToBeHiddenAsync();
+        await Expect(card).ToHaveCountAsync(0);
+        await Expect(guest.Locator(".empty-state")).ToContainTextAsync("Nothing open right now");
+        await guest.Context.CloseAsync();
+
+        await page.GoAsync("/channel/pipeline");
+        await queued.Locator("a").ClickAsync();
+        await Expect(page.Locator(".lead-holder")).ToContainTextAsync("in the queue");
+        await Expect(page.Locator(".lead-tl-declined")).ToContainTextAsync("“We do not serve Austria.”");
+        await Expect(page.Locator(".routing-reason")).ToContainTextAsync("No partner qualifies");
         await page.Context.CloseAsync();
     }
 
