@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
+using Mutual.Core.Channel;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Demo;
@@ -144,6 +145,38 @@ public sealed class DemoNetworkTests(DemoDatabase demo) : IClassFixture<DemoData
     }
 
     [Fact]
+    public async Task DemoHasALivelyPipelineAcrossBothPartners()
+    {
+        var hannah = await demo.ActorAsync("hannah@northwind.example");
+        var jonas = await demo.ActorAsync("jonas@baltic-automation.example");
+        var now = demo.Database.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = demo.Database.Open(hannah))
+        {
+            Assert.Equal(2, (await new PartnerProfiles(db, demo.Database.Clock).ListAsync(50, null)).Value!.Items.Count);
+            Assert.Equal(["Large projects in Iberia", "Baltics fast lane"], (await new RoutingRules(db, demo.Database.Clock).ListAsync()).Select(r => r.Name));
+            var leads = (await new LeadQueries(db).ListAsync(LeadQueries.ViewBook, null, null, 50, null)).Value!.Items;
+            Assert.Equal(12, leads.Count);
+            foreach (var status in new[] { LeadStatus.Won, LeadStatus.Lost, LeadStatus.Accepted, LeadStatus.Contacted, LeadStatus.Qualified })
+                Assert.Contains(leads, l => l.Status == status);
+            var waiting = Assert.Single(leads, l => l.Status == LeadStatus.Assigned);
+            Assert.InRange(waiting.AcceptBy!.Value, now.AddHours(1), now.AddHours(24)); // still open for a while after loading
+
+            var pipeline = await new LeadQueries(db).PipelineAsync();
+            Assert.Equal(["Baltic Automation", "Iberia Industrial Services"], pipeline.Partners.Select(p => p.Partner.Name));
+            Assert.All(pipeline.Partners, p => Assert.True(p.WonValue > 0 && p.OpenValue > 0));
+            Assert.Equal(1, pipeline.Unassigned);
+            var queued = await new LeadQueries(db).GetAsync(leads.Single(l => l.Status == LeadStatus.Unassigned).Id);
+            Assert.Equal(HopOutcome.Declined, Assert.Single(queued.Value!.Hops!).Outcome);
+        }
+        await using (var db = demo.Database.Open(jonas))
+        {
+            var inbox = (await new LeadQueries(db).ListAsync(LeadQueries.ViewInbox, null, null, 50, null)).Value!.Items;
+            Assert.NotEmpty(inbox);
+            Assert.All(inbox, l => Assert.Equal(jonas.PartyId, l.AssignedPartnerPartyId));
+        }
+    }
+
+    [Fact]
     public async Task LoadingIntoADatabaseWithAccountsIsRefused()
     {
         var again = await DemoDatabase.LoadAsync(demo.Database);
@@ -186,6 +219,7 @@ public sealed class DemoNetworkTests(DemoDatabase demo) : IClassFixture<DemoData
         shape.AddRange((await db.Relationships.ToListAsync()).Select(r => $"{names[r.FromPartyId]} {r.Kind} {names[r.ToPartyId]} {r.Since:O} {r.Until:O}"));
         var subjects = await db.Conversations.ToDictionaryAsync(c => c.Id, c => c.Subject);
         shape.AddRange((await db.Messages.ToListAsync()).Select(m => $"{subjects[m.ConversationId]} {names[m.AuthorPartyId]} {m.OccurredAt:O} {m.Body.Length}"));
+        shape.AddRange((await db.Leads.ToListAsync()).Select(l => $"lead {l.Title} {l.Status} {(l.AssignedPartnerPartyId is { } p ? names[p] : "-")} {l.WonValue} {l.RoutingReason}"));
         shape.Sort(StringComparer.Ordinal);
         return shape;
     }

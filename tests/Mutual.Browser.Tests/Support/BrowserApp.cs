@@ -61,3 +61,15 @@ public sealed class EmptyBrowserApp : BrowserApp
 {
     protected override bool Bootstrap => false;
 }
+
+/// <summary>An app started with <c>--demo</c>: the demo network loaded into a fresh database, as a person trying Mutual sees it.</summary>
+public sealed class DemoBrowserApp : BrowserApp
+{
+    protected override bool Bootstrap => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Mutual:Demo", "true");
+    }
+}

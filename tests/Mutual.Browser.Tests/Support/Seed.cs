@@ -67,6 +67,25 @@ public sealed class Seed(HttpClient http) : IDisposable
     public async Task FollowUpAsync(string title, DateTime dueAt, Guid? partyId = null) =>
         await PostAsync("api/v1/tasks", new { title, dueAt, partyId });
 
+    /// <summary>An organization with a person who works for it, related to the host as its channel partner; the person signs in.</summary>
+    public async Task<(Guid Org, Seed Person)> PartnerAsync(string baseUrl, Guid hostId, string org, string person, string email, string password)
+    {
+        var orgId = await PartyAsync("organization", org);
+        var personId = await PartyAsync("person", person, [email]);
+        await RelateAsync(personId, orgId, "works-for");
+        await RelateAsync(orgId, hostId, "partner-of");
+        return (orgId, await JoinAsync(baseUrl, personId, email, password));
+    }
+
+    public async Task PartnerProfileAsync(Guid partner, string[] territories, int capacity, string[]? certifications = null)
+    {
+        var response = await http.PutAsJsonAsync($"api/v1/partners/{partner}/profile", new { territories, capacity, certifications = certifications ?? [] });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"PUT profile: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<Guid> LeadAsync(string title, string country, decimal? value = null, string contactName = "Rasa Jankauskienė") =>
+        (await PostAsync("api/v1/leads", new { title, contactName, country, value }))["id"]!.GetValue<Guid>();
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
