@@ -102,6 +102,48 @@ public sealed partial class CommerceTests(Chromium chromium, BrowserApp app)
         await Screenshots.SaveAsync(customer, "orders-desktop");
     }
 
+    [Fact]
+    public async Task WhereNoPartnerDeliversTheCartSaysSoAndCannotCheckOut()
+    {
+        var shop = await ShopAsync();
+        var customer = await chromium.NewPageAsync(app.BaseUrl);
+        await customer.SignInAsync(shop.CustomerEmail, CommerceSeed.Password);
+        await customer.GoAsync($"/shop?seller={shop.Host}&country=FR");
+        var motorCard = customer.Locator(".shop-card", new() { HasText = shop.Motor });
+        await Expect(motorCard.Locator(".shop-price")).ToHaveTextAsync("EUR 40.00"); // the "*" price
+        await motorCard.Button($"Add {shop.Motor} to cart").ClickAsync();
+        await Expect(motorCard).ToContainTextAsync("1 in cart");
+
+        await customer.GoAsync("/cart");
+        await Expect(customer.Locator(".partner-choice [role=alert]")).ToContainTextAsync("No partner of this seller can deliver");
+        await Expect(customer.Locator(".cart-box").Button("Check out")).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task TheSellerAddsAProductWithPricesAndFindsItBySearch()
+    {
+        var sku = $"SKU-{Seed.Suffix()}";
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await page.GoAsync("/catalogue");
+        var dialog = await page.OpenDialogAsync(page.Button("New product"));
+        await page.FillAsync("#product-sku", sku);
+        await page.FillAsync("#product-name", $"Servo drive {sku}");
+        await page.FillAsync("#product-price-currency-0", "euro");
+        await page.FillAsync("#product-price-amount-0", "99.5");
+        await dialog.Button("Add product").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("'currency' must be an ISO 4217 code");
+
+        await page.FillAsync("#product-price-currency-0", "EUR");
+        await dialog.Button("Add product").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await page.GoAsync($"/catalogue?q={sku.ToLowerInvariant()}");
+        var row = page.Locator(".product-table tbody tr", new() { HasText = sku });
+        await Expect(row).ToContainTextAsync("elsewhere · EUR 99.50");
+        await Expect(row).ToContainTextAsync("active");
+        await Screenshots.SaveAsync(page, "catalogue-desktop");
+    }
+
     private async Task PhoneShotAsync(string email, string path, string waitFor, string name, ColorScheme scheme = ColorScheme.Light)
     {
         var phone = await chromium.NewPageAsync(app.BaseUrl, Chromium.Phone, scheme);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
+using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Demo;
@@ -175,6 +176,19 @@ public sealed class DemoNetworkTests(DemoDatabase demo) : IClassFixture<DemoData
         {
             await other.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ACustomerBrowsesTheHostsCataloguePricedForTheirCountry()
+    {
+        var ana = await demo.ActorAsync("ana@globex.example");
+        var host = await demo.PartyAsync(DemoNetwork.HostName);
+        await using var db = demo.Database.Open(ana);
+        var products = (await new CatalogueService(db, TimeProvider.System).ListAsync(null, host, 50, null)).Value!.Items;
+        Assert.InRange(products.Count, 5, 8);
+        Assert.All(products, p => Assert.True(p.Active));
+        Assert.All(products, p => Assert.NotNull(CommerceRules.PriceFor(p.Prices, x => x.Region, "DE")));
+        Assert.Contains(products, p => p.Prices.Any(x => x.Region == "US" && x.Currency == "USD"));
     }
 
     /// <summary>Everything but ids: names, edges and conversation subjects with their authors.</summary>

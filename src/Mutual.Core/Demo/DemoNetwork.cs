@@ -53,6 +53,7 @@ public static class DemoNetwork
             await loader.PlayAsync(thread);
         }
         await loader.AddFollowUpsAsync();
+        await loader.AddCatalogueAsync();
         await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);
