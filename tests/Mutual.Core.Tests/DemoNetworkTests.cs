@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Channel;
+using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Demo;
@@ -208,6 +209,40 @@ public sealed class DemoNetworkTests(DemoDatabase demo) : IClassFixture<DemoData
         {
             await other.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ACustomerBrowsesTheHostsCataloguePricedForTheirCountry()
+    {
+        var ana = await demo.ActorAsync("ana@globex.example");
+        var host = await demo.PartyAsync(DemoNetwork.HostName);
+        await using var db = demo.Database.Open(ana);
+        var products = (await new CatalogueService(db, TimeProvider.System).ListAsync(null, host, 50, null)).Value!.Items;
+        Assert.InRange(products.Count, 5, 8);
+        Assert.All(products, p => Assert.True(p.Active));
+        Assert.All(products, p => Assert.NotNull(CommerceRules.PriceFor(p.Prices, x => x.Region, "DE")));
+        Assert.Contains(products, p => p.Prices.Any(x => x.Region == "US" && x.Currency == "USD"));
+    }
+
+    [Fact]
+    public async Task OrdersWentToThePartnerCoveringTheDeliveryCountryAndEachSideSeesItsOwn()
+    {
+        var host = await demo.PartyAsync(DemoNetwork.HostName);
+        await using (var db = demo.Database.Open(await demo.ActorAsync("hannah@northwind.example")))
+        {
+            var sales = (await new OrderService(db, TimeProvider.System).ListAsync("seller", null, 50, null)).Value!.Items;
+            Assert.Equal(["delivered", "handed_off", "shipped"], sales.Select(o => o.Status).Order(StringComparer.Ordinal));
+            Assert.All(sales, o => Assert.Equal(host, o.SellerPartyId));
+            Assert.Equal(("Baltic Automation", "LT"), sales.Where(o => o.Status == "delivered").Select(o => (o.Partner.Name, o.Country)).Single());
+            Assert.Equal("Iberia Industrial Services", sales.Single(o => o.Status == "shipped").Partner.Name);
+        }
+        await using (var db = demo.Database.Open(await demo.ActorAsync("jonas@baltic-automation.example")))
+        {
+            var toDeliver = (await new OrderService(db, TimeProvider.System).ListAsync("partner", null, 50, null)).Value!.Items;
+            Assert.Equal(["delivered", "handed_off"], toDeliver.Select(o => o.Status).Order(StringComparer.Ordinal));
+        }
+        await using (var db = demo.Database.Open(await demo.ActorAsync("ana@globex.example")))
+            Assert.Equal("delivered", Assert.Single((await new OrderService(db, TimeProvider.System).ListAsync("customer", null, 50, null)).Value!.Items).Status);
     }
 
     /// <summary>Everything but ids: names, edges and conversation subjects with their authors.</summary>

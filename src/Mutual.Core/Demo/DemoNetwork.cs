@@ -54,6 +54,8 @@ public static class DemoNetwork
         }
         await loader.AddFollowUpsAsync();
         await loader.ChannelAsync();
+        await loader.AddCatalogueAsync();
+        await loader.OrdersAsync();
         await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);

@@ -86,6 +86,14 @@ public sealed class Seed(HttpClient http) : IDisposable
     public async Task<Guid> LeadAsync(string title, string country, decimal? value = null, string contactName = "Rasa Jankauskienė") =>
         (await PostAsync("api/v1/leads", new { title, contactName, country, value }))["id"]!.GetValue<Guid>();
 
+    /// <summary>A product in the signed-in party's catalogue; prices as (region, currency, amount).</summary>
+    public async Task<Guid> ProductAsync(string sku, string name, params (string Region, string Currency, decimal Amount)[] prices) =>
+        (await PostAsync("api/v1/catalogue/products", new
+        {
+            sku, name, description = $"{name}, from the browser tests.",
+            prices = prices.Select(p => new { region = p.Region, currency = p.Currency, amount = p.Amount }),
+        }))["id"]!.GetValue<Guid>();
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
