@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Accounts;
 using Mutual.Core.ApiKeys;
+using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
@@ -103,6 +104,16 @@ public static class AccessRules
             && (l.Order!.CustomerPartyId == db.ActorPartyId || l.Order.SellerPartyId == db.ActorPartyId || l.Order.PartnerPartyId == db.ActorPartyId)));
         b.Entity<OrderStatusChange>().HasQueryFilter(h => db.ActorIsSystem || (db.ActorIsSignedIn
             && (h.Order!.CustomerPartyId == db.ActorPartyId || h.Order.SellerPartyId == db.ActorPartyId || h.Order.PartnerPartyId == db.ActorPartyId)));
+
+        // Cases: the customer and every organization that holds or held the case (its participants); nobody else.
+        // An internal note is its organization's alone, forever, even after the case moved on.
+        b.Entity<ServiceCase>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn
+            && c.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
+        b.Entity<CaseParticipant>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && p.Case!.Participants.Any(o => o.PartyId == db.ActorPartyId || o.PartyId == db.ActorPersonId)));
+        b.Entity<CaseEntry>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn
+            && e.Case!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)
+            && (e.PrivateToPartyId == null || e.PrivateToPartyId == db.ActorPartyId)));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

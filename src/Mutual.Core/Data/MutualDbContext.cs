@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.ApiKeys;
+using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Commerce;
 using Mutual.Core.Conversations;
@@ -66,6 +67,9 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ServiceCase> Cases => Set<ServiceCase>();
+    public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
