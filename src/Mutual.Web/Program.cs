@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Mutual.Core.Accounts;
 using Mutual.Core.Data;
@@ -34,6 +35,16 @@ WebhookSender.AddWebhookClient(builder.Services, webhookOptions);
 builder.Services.AddScoped<WebhookSender>();
 if (config.GetValue("Mutual:Webhooks:Enabled", true)) builder.Services.AddHostedService<WebhookWorker>();
 
+// The public tracking endpoint is open to anyone, so each client IP gets a small budget of lookups per minute.
+var trackPermits = config.GetValue("Mutual:Track:PermitsPerMinute", 30);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (context, ct) => new ValueTask(Results.Problem(statusCode: 429, title: "Too many requests.",
+        detail: "Too many tracking lookups from your address; wait a minute.").ExecuteAsync(context.HttpContext));
+    o.AddPolicy(CasesApi.TrackPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = trackPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -76,6 +87,7 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiKeyScopes();
@@ -100,6 +112,7 @@ api.MapGroup("").RequireArea("leads").MapLeadsApi();
 api.MapGroup("").RequireArea("catalogue").MapCatalogueApi();
 api.MapGroup("").RequireArea("carts").MapCartsApi();
 api.MapGroup("").RequireArea("orders").MapOrdersApi();
+api.MapGroup("").RequireArea("cases").MapCasesApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 

@@ -10,7 +10,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case);
 
     /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
     private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
@@ -42,7 +42,10 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         (await host.PutAsJsonAsync($"/api/v1/partners/{rival.OrganizationId}/profile", new { territories = new[] { territory }, capacity = 10 })).EnsureSuccessStatusCode();
         var rule = (await host.PostJson("/api/v1/routing-rules", new { name = $"Rule {tag}", countries = new[] { territory } })).Id();
         var lead = (await host.PostJson("/api/v1/leads", new { title = "Secret deal", contactName = "Carl Contact", country = "DE", region = territory[3..] })).Id();
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner));
+        // A case of the host's for the prospect, handed to the rival: the partner never held it.
+        var serviceCase = (await host.PostJson("/api/v1/cases", new { title = "Secret case", customerPartyId = prospect, description = "Host-only case" })).Id();
+        await host.PostJson($"/api/v1/cases/{serviceCase}/handoffs", new { toPartyId = rival.OrganizationId, note = "Rival only" }, HttpStatusCode.OK);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner), serviceCase);
     }
 
     private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
@@ -122,6 +125,12 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/catalogue/products/{hostproduct}/partner-prices" },
         { "PUT", "/api/v1/catalogue/products/{hostproduct}/partner-prices/{host}" },
         { "PUT", "/api/v1/catalogue/products/{product}/partner-prices/{host}" },
+        { "GET", "/api/v1/cases/{case}" },
+        { "PATCH", "/api/v1/cases/{case}" },
+        { "POST", "/api/v1/cases/{case}/handoffs" },
+        { "GET", "/api/v1/cases/{case}/timeline" },
+        { "POST", "/api/v1/cases/{case}/replies" },
+        { "POST", "/api/v1/cases/{case}/notes" },
     };
 
     [Theory]
@@ -136,11 +145,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{rule}", w.Rule.ToString())
             .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString())
             .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
-            .Replace("{hostproduct}", w.Shop.HostProduct.ToString());
+            .Replace("{hostproduct}", w.Shop.HostProduct.ToString()).Replace("{case}", w.Case.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", enabled = false, events = new[] { "*" },
-                quantity = 5, country = "FR", active = true, prices = new[] { new { region = "*", currency = "EUR", amount = 1m } } });
+                quantity = 5, country = "FR", stage = "closed", text = "Injected", toPartyId = w.Partner.OrganizationId, active = true, prices = new[] { new { region = "*", currency = "EUR", amount = 1m } } });
         var response = await w.Partner.Client.SendAsync(request);
         await response.Expect(HttpStatusCode.NotFound);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -174,6 +183,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Equal("handed_off", (await w.Host.GetJson($"/api/v1/orders/{w.Shop.Order}"))["status"]!.GetValue<string>());
         var hostProduct = await w.Host.GetJson($"/api/v1/catalogue/products/{w.Shop.HostProduct}");
         Assert.Equal(("Unreleased", false, 1), (hostProduct["name"]!.GetValue<string>(), hostProduct["active"]!.GetValue<bool>(), hostProduct["version"]!.GetValue<int>()));
+        var serviceCase = await w.Host.GetJson($"/api/v1/cases/{w.Case}");
+        Assert.Equal(("with_partner", w.Rival, 2), (serviceCase["stage"]!.GetValue<string>(), serviceCase["holderPartyId"]!.GetValue<Guid>(), serviceCase["version"]!.GetValue<int>()));
+        Assert.Equal(2, (await w.Host.GetJson($"/api/v1/cases/{w.Case}/timeline")).Items().Count);
     }
 
     [Fact]
@@ -305,5 +317,28 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
         Assert.Equal(mallory, (await client.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>());
         await (await client.GetAsync($"/api/v1/parties/{w.Prospect}")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task APartnerSeesNoCaseItNeverHeldAndNoOtherOrganizationsNotes()
+    {
+        var w = await BuildAsync();
+        Assert.DoesNotContain(w.Case, (await w.Partner.Client.GetJson("/api/v1/cases?limit=200")).Items().Select(c => c.Id()));
+        // The host opens a case, notes something privately and hands it to the partner.
+        var opened = await w.Host.PostJson("/api/v1/cases", new { title = "Shared case", customerPartyId = w.Prospect, description = "Fix it" });
+        await w.Host.PostJson($"/api/v1/cases/{opened.Id()}/notes", new { text = $"HostSecret{w.Tag}" });
+        await w.Host.PostJson($"/api/v1/cases/{opened.Id()}/handoffs", new { toPartyId = w.Partner.OrganizationId, note = "Over to you" }, HttpStatusCode.OK);
+        await w.Partner.Client.PostJson($"/api/v1/cases/{opened.Id()}/notes", new { text = $"PartnerSecret{w.Tag}" });
+        var partnerSees = (await w.Partner.Client.GetJson($"/api/v1/cases/{opened.Id()}")).ToJsonString()
+            + (await w.Partner.Client.GetJson($"/api/v1/cases/{opened.Id()}/timeline")).ToJsonString();
+        Assert.DoesNotContain($"HostSecret{w.Tag}", partnerSees, StringComparison.Ordinal);
+        Assert.DoesNotContain($"secret{w.Tag}@prospect.test", partnerSees, StringComparison.Ordinal);
+        var hostSees = (await w.Host.GetJson($"/api/v1/cases/{opened.Id()}/timeline")).ToJsonString();
+        Assert.DoesNotContain($"PartnerSecret{w.Tag}", hostSees, StringComparison.Ordinal);
+        var track = (await app.CreateClient().GetJson($"/api/v1/track/{opened["trackingCode"]!.GetValue<string>()}")).ToJsonString();
+        foreach (var secret in new[] { $"HostSecret{w.Tag}", $"PartnerSecret{w.Tag}", "Over to you", $"secret{w.Tag}@prospect.test", w.Prospect.ToString() })
+            Assert.DoesNotContain(secret, track, StringComparison.Ordinal);
+        // The rival's case stays out of the partner's list even after it took part in another case.
+        Assert.Equal([opened.Id()], (await w.Partner.Client.GetJson("/api/v1/cases?limit=200")).Items().Select(c => c.Id()));
     }
 }

@@ -29,6 +29,9 @@ public static class AccessRules
     /// </summary>
     public const string OwnParticipantRows = "OwnParticipantRows";
 
+    /// <summary>The same for case participants: the actor's own rows, unless a query names this filter to read a visible case's list.</summary>
+    public const string OwnCaseParticipantRows = "OwnCaseParticipantRows";
+
     internal static void Apply(ModelBuilder b, MutualDbContext db)
     {
         // A party: in the actor's book, the actor itself (or the person behind the account),
@@ -109,8 +112,10 @@ public static class AccessRules
         // An internal note is its organization's alone, forever, even after the case moved on.
         b.Entity<ServiceCase>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn
             && c.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
-        b.Entity<CaseParticipant>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
-            && p.Case!.Participants.Any(o => o.PartyId == db.ActorPartyId || o.PartyId == db.ActorPersonId)));
+        // As with conversations, participant rows are the actor's own (a filter through the case would recurse);
+        // the participants of a case the actor sees are read past this one filter by name (Cases/Cases.cs).
+        b.Entity<CaseParticipant>().HasQueryFilter(OwnCaseParticipantRows, p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
         b.Entity<CaseEntry>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn
             && e.Case!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)
             && (e.PrivateToPartyId == null || e.PrivateToPartyId == db.ActorPartyId)));

@@ -1,3 +1,4 @@
+using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
@@ -38,6 +39,8 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         if (stale + overdue > 0) log.LogInformation("Announced {Stale} stale fact(s) and {Overdue} overdue relationship(s)", stale, overdue);
         var rerouted = await services.GetRequiredService<LeadDeadlineSweep>().RunAsync(ct);
         if (rerouted > 0) log.LogInformation("Re-routed {Count} lead(s) whose partner did not answer in time", rerouted);
+        var breached = await services.GetRequiredService<CaseSlaSweep>().RunAsync(ct);
+        if (breached > 0) log.LogInformation("Flagged {Count} case(s) that missed a service-level target", breached);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         if (_snapshotDay != today)
         {

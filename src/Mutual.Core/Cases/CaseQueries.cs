@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+using Mutual.Core.Parties;
+
+namespace Mutual.Core.Cases;
+
+public sealed class CaseQueries(MutualDbContext db)
+{
+    public const string ViewHolding = "holding";
+
+    public async Task<Outcome<CaseDto>> GetAsync(Guid id, string? trackingCode = null, CancellationToken ct = default)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Outcome<CaseDto>.NotFound("No such case.");
+        var names = await PartyNames.LoadAsync(db, [c.CustomerPartyId, c.HolderPartyId], ct);
+        return Outcome<CaseDto>.Ok(Describe(c, names, trackingCode));
+    }
+
+    /// <summary>
+    /// Cases newest first (UUIDv7 ids are time-ordered, so the id is the sort key): every case the actor takes part
+    /// in, or view=holding for those it holds now; optionally by stage (or 'open').
+    /// </summary>
+    public async Task<Outcome<Page<CaseDto>>> ListAsync(string? view, string? stage, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var page = PageRequest.Parse(v, limit, cursor, "g");
+        if (view is not (null or ViewHolding)) v.Add("view", "'view' must be 'holding'.");
+        if (stage is not null && stage != "open" && !CaseStage.All.Contains(stage)) v.Add("stage", $"'stage' must be 'open' or one of: {string.Join(", ", CaseStage.All)}.");
+        if (!v.IsValid) return v.Fail<Page<CaseDto>>();
+        var q = db.Cases.AsNoTracking();
+        if (view == ViewHolding) q = q.Where(c => c.HolderPartyId == db.ActingPartyId);
+        if (stage == "open") q = q.Where(c => c.Stage != CaseStage.Resolved && c.Stage != CaseStage.Closed);
+        else if (stage is not null) q = q.Where(c => c.Stage == stage);
+        if (page.AfterGuid(0) is { } after) q = q.Where(c => c.Id.CompareTo(after) < 0);
+        var rows = await q.OrderByDescending(c => c.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var cut = page.ToPage(rows, c => PageRequest.Encode(c.Id.ToString()));
+        var names = await PartyNames.LoadAsync(db, cut.Items.SelectMany(c => new[] { c.CustomerPartyId, c.HolderPartyId }), ct);
+        return Outcome<Page<CaseDto>>.Ok(new Page<CaseDto>(cut.Items.Select(c => Describe(c, names, null)).ToList(), cut.NextCursor));
+    }
+
+    /// <summary>The timeline oldest first. The filter already drops other organizations' notes; the customer also
+    /// does not read the note that goes with a hand-off (it is between the organizations).</summary>
+    public async Task<Outcome<Page<CaseEntryDto>>> TimelineAsync(Guid id, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var page = PageRequest.Parse(v, limit, cursor, "tg");
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.CustomerPartyId }).FirstOrDefaultAsync(ct);
+        if (c is null) return Outcome<Page<CaseEntryDto>>.NotFound("No such case.");
+        if (!v.IsValid) return v.Fail<Page<CaseEntryDto>>();
+        var q = db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id);
+        if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } after)
+            q = q.Where(e => e.At > at || (e.At == at && e.Id.CompareTo(after) > 0));
+        var rows = await q.OrderBy(e => e.At).ThenBy(e => e.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var cut = page.ToPage(rows, e => PageRequest.Encode(PageRequest.Ticks(e.At), e.Id.ToString()));
+        var names = await PartyNames.LoadAsync(db, cut.Items.Select(e => e.AuthorPartyId), ct);
+        var customer = db.Actor.Is(c.CustomerPartyId);
+        return Outcome<Page<CaseEntryDto>>.Ok(new Page<CaseEntryDto>(cut.Items.Select(e => Describe(e, names, customer)).ToList(), cut.NextCursor));
+    }
+
+    internal static CaseEntryDto Describe(CaseEntry e, Dictionary<Guid, PartyRef> names, bool customer) =>
+        new(e.Id, e.Kind, e.AuthorPartyId, names.Get(e.AuthorPartyId), e.Stage, e.FromPartyId, e.ToPartyId,
+            customer && e.Kind == CaseEntryKind.Handoff ? null : e.Text, e.PrivateToPartyId is not null, e.At);
+
+    internal static CaseDto Describe(ServiceCase c, Dictionary<Guid, PartyRef> names, string? trackingCode) =>
+        new(c.Id, c.Title, c.Description, c.Reference, c.Priority, c.Stage, c.CustomerPartyId, names.Get(c.CustomerPartyId),
+            c.HolderPartyId, names.Get(c.HolderPartyId), c.OpenedByPartyId, c.RespondBy, c.ResolveBy,
+            c.ResponseBreachedAt is not null, c.ResolutionBreachedAt is not null, c.CreatedAt, c.UpdatedAt, c.ResolvedAt, c.Version, trackingCode);
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Mutual.Core.Cases;
+using Mutual.Web.Tests.Support;
+
+namespace Mutual.Web.Tests;
+
+/// <summary>
+/// Service cases across organizations: opened with a tracking code, handed between organizations, worked in
+/// stages with a public thread and private notes, tracked publicly, and watched by SLA clocks.
+/// </summary>
+public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
+{
+    private sealed record Cast(Member Seller, Member Partner, Member Bystander, Guid Customer);
+
+    private async Task<Cast> CastAsync()
+    {
+        var admin = await app.AdminAsync();
+        var seller = await app.JoinAsync(admin, "Seller Co", "Sam Seller");
+        var partner = await app.JoinAsync(admin, "Repair Partner", "Ria Repair");
+        var bystander = await app.JoinAsync(admin, "Other Partner", "Otto Other");
+        var customer = await seller.Client.CreatePartyAsync("person", "Carla Customer", ["carla@customer.test"]);
+        return new Cast(seller, partner, bystander, customer);
+    }
+
+    private static Task<JsonNode> OpenAsync(Cast c, string priority = "normal") =>
+        c.Seller.Client.PostJson("/api/v1/cases", new { title = "Inverter fault", customerPartyId = c.Customer, description = "Error E42 since Monday", reference = "ORD-1001", priority });
+
+    private static Task<JsonNode> TrackAsync(HttpClient anyone, JsonNode opened) => anyone.GetJson($"/api/v1/track/{opened["trackingCode"]!.GetValue<string>()}");
+
+    private static List<string> Kinds(JsonNode page) => page.Items().Select(e => e!["kind"]!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task AnOpenedCaseHasAnUnguessableCodeAndAPublicTrackingView()
+    {
+        var c = await CastAsync();
+        var opened = await OpenAsync(c, "high");
+        var code = opened["trackingCode"]!.GetValue<string>();
+        Assert.Equal(22, code.Length); // 128 random bits, base64url
+        Assert.Equal(("received", "high"), (opened["stage"]!.GetValue<string>(), opened["priority"]!.GetValue<string>()));
+        Assert.Equal(c.Seller.OrganizationId, opened["holderPartyId"]!.GetValue<Guid>());
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(24), opened["resolveBy"]!.GetValue<DateTime>());
+        Assert.Equal(1, await app.OutboxCountAsync("case.opened", opened.Id()));
+        // Shown once: reading the case again does not reveal the code.
+        Assert.Null((await c.Seller.Client.GetJson($"/api/v1/cases/{opened.Id()}"))["trackingCode"]);
+        Assert.Contains(opened.Id(), (await c.Seller.Client.GetJson("/api/v1/cases?view=holding")).Items().Select(x => x.Id()));
+
+        var anonymous = app.CreateClient();
+        var track = await TrackAsync(anonymous, opened);
+        Assert.Equal(("open", "received", "Seller Co"), (track["status"]!.GetValue<string>(), track["stage"]!.GetValue<string>(), track["holder"]!.GetValue<string>()));
+        Assert.Equal(["received"], track["stages"]!.AsArray().Select(s => s!["stage"]!.GetValue<string>()));
+        Assert.DoesNotContain("carla@customer.test", track.ToJsonString(), StringComparison.Ordinal);
+        await (await anonymous.GetAsync($"/api/v1/track/{code[..21]}A")).Expect(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync("/api/v1/track/not-a-code")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OpeningValidatesEveryField()
+    {
+        var c = await CastAsync();
+        var response = await c.Seller.Client.PostAsJsonAsync("/api/v1/cases", new { title = "", customerPartyId = Guid.NewGuid(), priority = "asap" });
+        var problem = await (await response.Expect(HttpStatusCode.BadRequest)).Json();
+        var errors = problem["errors"]!.AsObject().Select(e => e.Key).Order().ToList();
+        Assert.Equal(["customerPartyId", "description", "priority", "title"], errors);
+        await (await c.Seller.Client.PostRaw("/api/v1/cases", "{\"title\": 5}")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AHandOffPassesTheCaseOnAndEveryStepLandsOnTheTimeline()
+    {
+        var c = await CastAsync();
+        var opened = await OpenAsync(c);
+        var id = opened.Id();
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "Seller-only: customer is a VIP" });
+        await (await c.Partner.Client.GetAsync($"/api/v1/cases/{id}")).Expect(HttpStatusCode.NotFound);
+
+        var handed = await c.Seller.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId, note = "Please swap the inverter" }, HttpStatusCode.OK);
+        Assert.Equal(("with_partner", c.Partner.OrganizationId), (handed["stage"]!.GetValue<string>(), handed["holderPartyId"]!.GetValue<Guid>()));
+        Assert.Equal(1, await app.OutboxCountAsync("case.handed_off", id));
+        // The partner now sees and works it; the seller may no longer move it but still reads it.
+        Assert.Contains(id, (await c.Partner.Client.GetJson("/api/v1/cases?view=holding")).Items().Select(x => x.Id()));
+        await (await c.Seller.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "resolved" })).Expect((HttpStatusCode)422);
+        await c.Partner.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "Partner-only: part on backorder" });
+        await c.Partner.Client.PostJson($"/api/v1/cases/{id}/replies", new { text = "We will visit on Friday." });
+        var moved = await (await c.Partner.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "resolved" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("resolved", (await moved.Json())["stage"]!.GetValue<string>());
+        Assert.Equal(1, await app.OutboxCountAsync("case.resolved", id));
+
+        var partnerView = await c.Partner.Client.GetJson($"/api/v1/cases/{id}/timeline");
+        Assert.Equal(["opened", "handoff", "note", "reply", "stage"], Kinds(partnerView));
+        Assert.DoesNotContain("VIP", partnerView.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("swap the inverter", partnerView.ToJsonString(), StringComparison.Ordinal);
+        var sellerView = await c.Seller.Client.GetJson($"/api/v1/cases/{id}/timeline");
+        Assert.Equal(["opened", "note", "handoff", "reply", "stage"], Kinds(sellerView));
+        Assert.DoesNotContain("backorder", sellerView.ToJsonString(), StringComparison.Ordinal);
+
+        var track = (await TrackAsync(app.CreateClient(), opened)).ToJsonString();
+        foreach (var secret in new[] { "VIP", "backorder", "swap the inverter", "carla@" }) Assert.DoesNotContain(secret, track, StringComparison.Ordinal);
+        Assert.Contains("We will visit on Friday.", track, StringComparison.Ordinal);
+        Assert.Contains("\"holder\":\"Repair Partner\"", track, StringComparison.Ordinal);
+
+        // A bystander organization sees nothing of it.
+        await (await c.Bystander.Client.GetAsync($"/api/v1/cases/{id}/timeline")).Expect(HttpStatusCode.NotFound);
+        Assert.Empty((await c.Bystander.Client.GetJson("/api/v1/cases")).Items());
+    }
+
+    [Fact]
+    public async Task HandOffsAndStagesRefuseWhatTheStateForbids()
+    {
+        var c = await CastAsync();
+        var id = (await OpenAsync(c)).Id();
+        var bad = await c.Seller.Client.PostAsJsonAsync($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Customer });
+        await bad.Expect(HttpStatusCode.BadRequest);
+        await (await c.Seller.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "with_partner" })).Expect(HttpStatusCode.BadRequest);
+        await (await c.Seller.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "closed" })).Expect(HttpStatusCode.OK);
+        await (await c.Seller.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "triage" })).Expect((HttpStatusCode)422);
+        await (await c.Seller.Client.PostAsJsonAsync($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId })).Expect((HttpStatusCode)422);
+        var stale = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/cases/{id}") { Content = JsonContent.Create(new { stage = "triage" }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        await (await c.Seller.Client.SendAsync(stale)).Expect(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task ABreachedResponseTargetIsFlaggedAndAnnouncedOnce()
+    {
+        var c = await CastAsync();
+        var urgent = await OpenAsync(c, "urgent");
+        var answered = await OpenAsync(c, "urgent");
+        await c.Seller.Client.PostJson($"/api/v1/cases/{answered.Id()}/replies", new { text = "On it." });
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        var sweep = app.Services.CreateScope().ServiceProvider.GetRequiredService<CaseSlaSweep>();
+        Assert.True(await sweep.RunAsync() >= 1);
+        await sweep.RunAsync();
+        Assert.Equal(1, await app.OutboxCountAsync("case.sla_breached", urgent.Id()));
+        Assert.Equal(0, await app.OutboxCountAsync("case.sla_breached", answered.Id()));
+        var seller = await app.SignInAgainAsync(c.Seller);
+        Assert.True((await seller.Client.GetJson($"/api/v1/cases/{urgent.Id()}"))["responseBreached"]!.GetValue<bool>());
+
+        // Eight hours in, both miss resolution: each is announced once more, for resolution.
+        app.Clock.Advance(TimeSpan.FromHours(7));
+        await sweep.RunAsync();
+        await sweep.RunAsync();
+        Assert.Equal(2, await app.OutboxCountAsync("case.sla_breached", urgent.Id()));
+        Assert.Equal(1, await app.OutboxCountAsync("case.sla_breached", answered.Id()));
+    }
+}
