@@ -52,7 +52,7 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal(("open", "received", "Seller Co"), (track["status"]!.GetValue<string>(), track["stage"]!.GetValue<string>(), track["holder"]!.GetValue<string>()));
         Assert.Equal(["received"], track["stages"]!.AsArray().Select(s => s!["stage"]!.GetValue<string>()));
         Assert.DoesNotContain("carla@customer.test", track.ToJsonString(), StringComparison.Ordinal);
-        await (await anonymous.GetAsync($"/api/v1/track/{code[..21]}A")).Expect(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync($"/api/v1/track/{code[..21]}{(code[21] == 'A' ? 'B' : 'A')}")).Expect(HttpStatusCode.NotFound);
         await (await anonymous.GetAsync("/api/v1/track/not-a-code")).Expect(HttpStatusCode.NotFound);
     }
 
@@ -120,6 +120,35 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
         var stale = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/cases/{id}") { Content = JsonContent.Create(new { stage = "triage" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         await (await c.Seller.Client.SendAsync(stale)).Expect(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task ASignedInCustomerFollowsAndAnswersButReadsNoNotes()
+    {
+        var c = await CastAsync();
+        var admin = await app.AdminAsync();
+        var customer = await app.JoinAsync(admin, "Customer Org", "Cleo Customer");
+        var id = (await c.Seller.Client.PostJson("/api/v1/cases", new { title = "Broken pump", customerPartyId = customer.OrganizationId, description = "No pressure" })).Id();
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "Seller-only remark" });
+        await (await c.Seller.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "awaiting_customer" })).Expect(HttpStatusCode.OK);
+
+        Assert.Equal([id], (await customer.Client.GetJson("/api/v1/cases")).Items().Select(x => x.Id()));
+        await customer.Client.PostJson($"/api/v1/cases/{id}/replies", new { text = "Photos attached." });
+        Assert.Equal("triage", (await customer.Client.GetJson($"/api/v1/cases/{id}"))["stage"]!.GetValue<string>());
+        await (await customer.Client.PostAsJsonAsync($"/api/v1/cases/{id}/notes", new { text = "x" })).Expect((HttpStatusCode)422);
+        await (await customer.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "closed" })).Expect((HttpStatusCode)422);
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId, note = "Between us: warranty void" }, HttpStatusCode.OK);
+
+        var seen = (await customer.Client.GetJson($"/api/v1/cases/{id}/timeline")).ToJsonString();
+        Assert.DoesNotContain("Seller-only remark", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("warranty void", seen, StringComparison.Ordinal);
+        Assert.Contains("Photos attached.", seen, StringComparison.Ordinal);
+        Assert.Contains("\"handoff\"", seen, StringComparison.Ordinal);
+        // Paging walks the timeline in order with a cursor.
+        var first = await c.Seller.Client.GetJson($"/api/v1/cases/{id}/timeline?limit=2");
+        var rest = await c.Seller.Client.GetJson($"/api/v1/cases/{id}/timeline?limit=200&cursor={first["nextCursor"]!.GetValue<string>()}");
+        Assert.Equal(["opened", "note", "stage", "reply", "handoff"], Kinds(first).Concat(Kinds(rest)));
+        await (await c.Seller.Client.GetAsync($"/api/v1/cases/{id}/timeline?cursor=bogus")).Expect(HttpStatusCode.BadRequest);
     }
 
     [Fact]

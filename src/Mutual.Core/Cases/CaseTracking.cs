@@ -26,7 +26,7 @@ public sealed class CaseTracking(MutualDbContext db)
         var replies = entries.Where(e => e.Kind == CaseEntryKind.Reply).ToList();
         var orgs = replies.Where(r => r.AuthorPartyId != c.CustomerPartyId).Select(r => r.AuthorPartyId).Append(c.HolderPartyId);
         var names = await PartyNames.LoadAsync(db, orgs, ct);
-        var stages = entries.Where(e => e.Stage is not null && e.Kind != CaseEntryKind.Reply).Select(e => new TrackStageDto(e.Stage!, e.At)).ToList();
+        var stages = entries.Where(e => e.Stage is not null).Select(e => new TrackStageDto(e.Stage!, e.At)).ToList();
         var status = CaseStage.IsOpen(c.Stage) ? "open" : c.Stage;
         return new TrackDto(c.Title, status, c.Stage, names.Get(c.HolderPartyId).Name, c.CreatedAt, c.ResolveBy, c.ResolvedAt, stages,
             replies.Select(r => new TrackReplyDto(r.AuthorPartyId == c.CustomerPartyId ? "customer" : names.Get(r.AuthorPartyId).Name, r.Text ?? "", r.At)).ToList());

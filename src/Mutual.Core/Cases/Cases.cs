@@ -101,8 +101,11 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         if (!customer && c.HolderPartyId != db.ActingPartyId) return Outcome<CaseEntryDto>.Unprocessable("Only the organization holding the case and the customer reply.");
         if (c.Stage == CaseStage.Closed) return Outcome<CaseEntryDto>.Unprocessable("A closed case takes no more replies.");
         var now = Now;
-        var entry = Entry(c, CaseEntryKind.Reply, now, text: text!.Trim(), author: customer ? c.CustomerPartyId : db.ActingPartyId);
-        if (customer && c.Stage == CaseStage.AwaitingCustomer) Move(c, CaseStage.Triage, now, audience, quiet: true);
+        // A customer's answer to awaiting_customer moves the case back to triage: the reply itself carries that stage,
+        // one timeline line rather than two that share a time (UUIDv7 ids would not keep their order within a millisecond).
+        var reopens = customer && c.Stage == CaseStage.AwaitingCustomer;
+        if (reopens) c.Stage = CaseStage.Triage;
+        var entry = Entry(c, CaseEntryKind.Reply, now, stage: reopens ? CaseStage.Triage : null, text: text!.Trim(), author: customer ? c.CustomerPartyId : db.ActingPartyId);
         if (!customer) c.RespondBy = null;
         Emit("case.updated", c, now, audience, new { entryId = entry.Id, kind = entry.Kind });
         return await SaveEntryAsync(c, entry, ct);
@@ -129,14 +132,14 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         return (c, audience, null);
     }
 
-    private void Move(ServiceCase c, string stage, DateTime now, List<Guid> audience, bool quiet = false)
+    private void Move(ServiceCase c, string stage, DateTime now, List<Guid> audience)
     {
         var previous = c.Stage;
         c.Stage = stage;
         if (stage == CaseStage.Resolved) c.ResolvedAt = now;
         else if (CaseStage.IsOpen(stage)) c.ResolvedAt = null;
         Entry(c, CaseEntryKind.Stage, now, stage: stage);
-        if (!quiet) Emit(stage == CaseStage.Resolved ? "case.resolved" : "case.updated", c, now, audience, new { previousStage = previous });
+        Emit(stage == CaseStage.Resolved ? "case.resolved" : "case.updated", c, now, audience, new { previousStage = previous });
     }
 
     private CaseEntry Entry(ServiceCase c, string kind, DateTime now, string? stage = null, string? text = null, Guid? fromPartyId = null, Guid? toPartyId = null, Guid? author = null)

@@ -79,9 +79,10 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         b.Property(c => c.TrackingCodeHash).HasMaxLength(32);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.TrackingCodeHash).IsUnique();
-        b.HasIndex(c => new { c.HolderPartyId, c.CreatedAt, c.Id });
-        b.HasIndex(c => new { c.RespondBy, c.ResponseBreachedAt });
-        b.HasIndex(c => new { c.Stage, c.ResolveBy, c.ResolutionBreachedAt });
+        // Lists sort by id (UUIDv7, time-ordered); the sweep looks for unflagged cases past a due time.
+        b.HasIndex(c => new { c.HolderPartyId, c.Id });
+        b.HasIndex(c => new { c.ResponseBreachedAt, c.RespondBy });
+        b.HasIndex(c => new { c.ResolutionBreachedAt, c.ResolveBy });
         b.HasMany(c => c.Participants).WithOne(p => p.Case).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

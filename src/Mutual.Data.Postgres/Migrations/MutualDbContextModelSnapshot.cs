@@ -347,11 +347,11 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasIndex("TrackingCodeHash")
                         .IsUnique();
 
-                    b.HasIndex("RespondBy", "ResponseBreachedAt");
+                    b.HasIndex("HolderPartyId", "Id");
 
-                    b.HasIndex("HolderPartyId", "CreatedAt", "Id");
+                    b.HasIndex("ResolutionBreachedAt", "ResolveBy");
 
-                    b.HasIndex("Stage", "ResolveBy", "ResolutionBreachedAt");
+                    b.HasIndex("ResponseBreachedAt", "RespondBy");
 
                     b.ToTable("Cases", (string)null);
                 });

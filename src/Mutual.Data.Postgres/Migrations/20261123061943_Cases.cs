@@ -104,19 +104,19 @@ namespace Mutual.Data.Postgres.Migrations
                 columns: new[] { "PartyId", "CaseId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_HolderPartyId_CreatedAt_Id",
+                name: "IX_Cases_HolderPartyId_Id",
                 table: "Cases",
-                columns: new[] { "HolderPartyId", "CreatedAt", "Id" });
+                columns: new[] { "HolderPartyId", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_RespondBy_ResponseBreachedAt",
+                name: "IX_Cases_ResolutionBreachedAt_ResolveBy",
                 table: "Cases",
-                columns: new[] { "RespondBy", "ResponseBreachedAt" });
+                columns: new[] { "ResolutionBreachedAt", "ResolveBy" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Stage_ResolveBy_ResolutionBreachedAt",
+                name: "IX_Cases_ResponseBreachedAt_RespondBy",
                 table: "Cases",
-                columns: new[] { "Stage", "ResolveBy", "ResolutionBreachedAt" });
+                columns: new[] { "ResponseBreachedAt", "RespondBy" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_TrackingCodeHash",

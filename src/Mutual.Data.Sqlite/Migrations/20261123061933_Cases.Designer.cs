@@ -11,7 +11,7 @@ using Mutual.Core.Data;
 namespace Mutual.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MutualDbContext))]
-    [Migration("20261123060843_Cases")]
+    [Migration("20261123061933_Cases")]
     partial class Cases
     {
         /// <inheritdoc />
@@ -344,11 +344,11 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.HasIndex("TrackingCodeHash")
                         .IsUnique();
 
-                    b.HasIndex("RespondBy", "ResponseBreachedAt");
+                    b.HasIndex("HolderPartyId", "Id");
 
-                    b.HasIndex("HolderPartyId", "CreatedAt", "Id");
+                    b.HasIndex("ResolutionBreachedAt", "ResolveBy");
 
-                    b.HasIndex("Stage", "ResolveBy", "ResolutionBreachedAt");
+                    b.HasIndex("ResponseBreachedAt", "RespondBy");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutual.Data.Postgres.Migrations
 {
     [DbContext(typeof(MutualDbContext))]
-    [Migration("20261123060843_Cases")]
+    [Migration("20261123061943_Cases")]
     partial class Cases
     {
         /// <inheritdoc />
@@ -350,11 +350,11 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasIndex("TrackingCodeHash")
                         .IsUnique();
 
-                    b.HasIndex("RespondBy", "ResponseBreachedAt");
+                    b.HasIndex("HolderPartyId", "Id");
 
-                    b.HasIndex("HolderPartyId", "CreatedAt", "Id");
+                    b.HasIndex("ResolutionBreachedAt", "ResolveBy");
 
-                    b.HasIndex("Stage", "ResolveBy", "ResolutionBreachedAt");
+                    b.HasIndex("ResponseBreachedAt", "RespondBy");
 
                     b.ToTable("Cases", (string)null);
                 });
