@@ -66,7 +66,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         }
         c.HolderPartyId = toPartyId.Value;
         c.Stage = toPartyId == c.OpenedByPartyId ? CaseStage.Triage : CaseStage.WithPartner;
-        // The new holder's response clock starts now; a breach by the previous holder stays on the timeline.
+        // The new holder's response clock starts now, with a fresh flag; the previous holder's breach was already announced.
         c.RespondBy = now + CasePriority.Targets(c.Priority).Response;
         c.ResponseBreachedAt = null;
         Entry(c, CaseEntryKind.Handoff, now, stage: c.Stage, text: string.IsNullOrWhiteSpace(note) ? null : note.Trim(), fromPartyId: from, toPartyId: toPartyId);
