@@ -106,7 +106,7 @@ api.MapGroup("").RequireArea("conversations").MapConversationsApi();
 api.MapGroup("").RequireArea("facts").MapFactsApi();
 api.MapGroup("").RequireArea("engagement").MapEngagementApi();
 api.MapGroup("").RequireArea("tasks").MapTasksApi();
-api.MapGroup("").RequireArea("webhooks").MapWebhooksApi();
+api.MapWebhooksApi(); // no area: a subscription reads events of every area, more than any key scope allows
 api.MapGroup("").RequireArea("partners").MapPartnersApi();
 api.MapGroup("").RequireArea("leads").MapLeadsApi();
 api.MapGroup("").RequireArea("catalogue").MapCatalogueApi();

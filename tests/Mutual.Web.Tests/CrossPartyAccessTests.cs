@@ -324,6 +324,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     {
         var w = await BuildAsync();
         Assert.DoesNotContain(w.Case, (await w.Partner.Client.GetJson("/api/v1/cases?limit=200")).Items().Select(c => c.Id()));
+        // Nor can it open a case about the host's private contact, which would show it the contact's name.
+        var refused = await w.Partner.Client.PostJson("/api/v1/cases", new { title = "Probe", customerPartyId = w.Prospect, description = "x" }, HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]!["customerPartyId"]);
         // The host opens a case, notes something privately and hands it to the partner.
         var opened = await w.Host.PostJson("/api/v1/cases", new { title = "Shared case", customerPartyId = w.Prospect, description = "Fix it" });
         await w.Host.PostJson($"/api/v1/cases/{opened.Id()}/notes", new { text = $"HostSecret{w.Tag}" });

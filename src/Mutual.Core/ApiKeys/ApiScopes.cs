@@ -11,7 +11,7 @@ public static class ApiScopes
 
     public static readonly IReadOnlyList<string> Areas =
     [
-        "parties", "relationships", "conversations", "facts", "engagement", "tasks", "webhooks",
+        "parties", "relationships", "conversations", "facts", "engagement", "tasks",
         "leads", "partners", "catalogue", "carts", "orders", "cases", "intents", "consents", "network",
     ];
 

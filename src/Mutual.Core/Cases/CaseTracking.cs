@@ -21,7 +21,8 @@ public sealed class CaseTracking(MutualDbContext db)
             .Where(e => e.CaseId == c.Id && e.PrivateToPartyId == null
                 && (e.Kind == CaseEntryKind.Opened || e.Kind == CaseEntryKind.Stage || e.Kind == CaseEntryKind.Handoff || e.Kind == CaseEntryKind.Reply))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new { e.Kind, e.Stage, e.Text, e.AuthorPartyId, e.At })
+            // Only replies' text is public; a hand-off note is for the organizations and is not even read here.
+            .Select(e => new { e.Kind, e.Stage, Text = e.Kind == CaseEntryKind.Reply ? e.Text : null, e.AuthorPartyId, e.At })
             .ToListAsync(ct);
         var replies = entries.Where(e => e.Kind == CaseEntryKind.Reply).ToList();
         var orgs = replies.Where(r => r.AuthorPartyId != c.CustomerPartyId).Select(r => r.AuthorPartyId).Append(c.HolderPartyId);

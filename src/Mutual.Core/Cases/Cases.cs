@@ -21,7 +21,8 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         if (!CasePriority.All.Contains(priority)) v.Add("priority", $"'priority' must be one of: {string.Join(", ", CasePriority.All)}.");
         var me = db.ActingPartyId;
         if (r.CustomerPartyId is not { } customerId) v.Add("customerPartyId", "'customerPartyId' is required.");
-        else if (customerId == me || !await db.Parties.AnyAsync(p => p.Id == customerId, ct))
+        // Not the acting organization, nor the person behind the account: a case needs a customer on the other side.
+        else if (db.Actor.Is(customerId) || !await db.Parties.AnyAsync(p => p.Id == customerId, ct))
             v.Add("customerPartyId", "'customerPartyId' must be a party in your book or the network, other than yourself.");
         if (!v.IsValid) return v.Fail<CaseDto>();
 

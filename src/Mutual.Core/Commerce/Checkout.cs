@@ -8,7 +8,8 @@ namespace Mutual.Core.Commerce;
 
 public sealed record CheckoutRequest(Guid? PartnerPartyId);
 
-public sealed record PartnerOptionDto(Guid PartnerPartyId, PartyRef Partner, string Currency, decimal Total, int CapacityLeft, IReadOnlyList<QuotedLine> Lines);
+/// <summary>A partner a customer may choose, with its price. Capacity stays out: it would tell customers each partner's order volume.</summary>
+public sealed record PartnerOptionDto(Guid PartnerPartyId, PartyRef Partner, string Currency, decimal Total, IReadOnlyList<QuotedLine> Lines);
 
 /// <summary>
 /// Checkout: picks the partner that fulfils the cart (the customer's choice among qualified partners, or the
@@ -27,7 +28,7 @@ public sealed class Checkout(MutualDbContext db, TimeProvider clock)
         var quotes = await Fulfilment.QualifiedAsync(db, cart!, lines!, ct);
         var names = await PartyNames.LoadAsync(db, quotes.Select(q => q.PartnerPartyId), ct);
         return Outcome<List<PartnerOptionDto>>.Ok(quotes.Select(q =>
-            new PartnerOptionDto(q.PartnerPartyId, names.Get(q.PartnerPartyId), cart!.Currency!, q.Total, q.CapacityLeft, q.Lines)).ToList());
+            new PartnerOptionDto(q.PartnerPartyId, names.Get(q.PartnerPartyId), cart!.Currency!, q.Total, q.Lines)).ToList());
     }
 
     public async Task<Outcome<OrderDto>> CheckoutAsync(Guid cartId, CheckoutRequest request, long? expectedVersion, CancellationToken ct = default)

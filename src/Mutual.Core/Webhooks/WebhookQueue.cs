@@ -51,7 +51,17 @@ public sealed class WebhookQueue(IDbContextFactory<MutualDbContext> factory, Tim
             endpoints[d.EndpointId].SigningSecrets(now), lease)).ToList();
     }
 
+    /// <summary>
+    /// Records an attempt. The endpoint row is shared by its deliveries (and editable by its owner), so a
+    /// concurrent change is retried once on fresh data rather than failing the whole batch.
+    /// </summary>
     public async Task RecordAsync(DeliveryWork work, AttemptResult result, CancellationToken ct = default)
+    {
+        try { await RecordOnceAsync(work, result, ct); }
+        catch (DbUpdateConcurrencyException) { await RecordOnceAsync(work, result, ct); }
+    }
+
+    private async Task RecordOnceAsync(DeliveryWork work, AttemptResult result, CancellationToken ct)
     {
         await using var db = await factory.CreateSystemAsync(ct);
         var d = await db.WebhookDeliveries.Include(x => x.Endpoint).FirstOrDefaultAsync(x => x.Id == work.Id, ct);

@@ -15,7 +15,7 @@ public static class ApiKeysApi
 
         keys.MapPost("/", async (CreateApiKeyRequest request, ApiKeyService service, HttpContext http, CancellationToken ct) =>
             ApiResults.Created(http, await service.CreateAsync(request, ct), k => $"/api/v1/api-keys/{k.Id}"))
-        .WithMetadata(new IdempotentAttribute())
+        // Not idempotent on purpose: a stored replay would keep the plain secret beside its hash for a day.
         .WithSummary("Create a key for another system (name, scopes such as parties:read, optional expiresAt); the key is shown only now")
         .Produces<ApiKeyDto>(201).ProducesValidationProblem();
 

@@ -15,7 +15,7 @@ public static class WebhooksApi
 
         webhooks.MapPost("/", async (CreateWebhookRequest request, WebhookService service, HttpContext http, CancellationToken ct) =>
             ApiResults.Created(http, await service.CreateAsync(request, ct), w => $"/api/v1/webhooks/{w.Id}", w => w.Version))
-        .WithMetadata(new IdempotentAttribute())
+        // Not idempotent on purpose: a stored replay would keep the plain secret beside its hash for a day.
         .WithSummary("Register an endpoint for event types (or \"*\"); the answer carries the signing secret, shown only now")
         .Produces<WebhookDto>(201).ProducesValidationProblem();
 

@@ -35,7 +35,12 @@ public sealed class WebhookSender(WebhookQueue queue, IHttpClientFactory clients
         {
             var batch = await queue.ClaimAsync(ct);
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
-                async (work, token) => await queue.RecordAsync(work, await SendAsync(work, token), token));
+                async (work, token) =>
+                {
+                    // A slow batch can outlast its lease; past that point another node may own the delivery, so leave it.
+                    if (clock.GetUtcNow().UtcDateTime + options.Timeout > work.LeaseUntil) return;
+                    await queue.RecordAsync(work, await SendAsync(work, token), token);
+                });
             total += batch.Count;
             if (batch.Count < options.BatchSize) return total;
         }

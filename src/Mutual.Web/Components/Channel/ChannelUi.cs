@@ -58,7 +58,4 @@ public static class ChannelUi
     public static bool Urgent(DateTime deadlineUtc, DateTime nowUtc) => deadlineUtc - nowUtc < TimeSpan.FromHours(6);
 
     public static int OpenCount(PipelineRow row) => LeadStatus.Open.Sum(s => row.Counts.GetValueOrDefault(s));
-
-    public static string? ProblemText<T>(Outcome<T> outcome) => outcome.IsOk ? null
-        : outcome.Errors.Count > 0 ? string.Join(" ", outcome.Errors.Values.SelectMany(e => e)) : outcome.Detail;
 }

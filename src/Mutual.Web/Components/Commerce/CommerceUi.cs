@@ -43,10 +43,6 @@ public static class CommerceUi
 
     public static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
 
-    /// <summary>What went wrong, in one line: the field messages when there are any, else the detail.</summary>
-    public static string? Problem<T>(Outcome<T> outcome) => outcome.IsOk ? null
-        : outcome.Errors.Count > 0 ? string.Join(" ", outcome.Errors.Values.SelectMany(e => e)) : outcome.Detail;
-
     /// <summary>
     /// Delivery countries offered in pickers. The app runs with invariant globalization (no region names from the
     /// OS), so the names are listed here; Core accepts any ISO code, and a cart in another country still shows its code.

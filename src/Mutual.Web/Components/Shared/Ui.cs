@@ -9,6 +9,10 @@ public static partial class Ui
     public static string? Error(IReadOnlyDictionary<string, string[]>? errors, string field) =>
         errors is not null && errors.TryGetValue(field, out var list) && list.Length > 0 ? list[0] : null;
 
+    /// <summary>What went wrong, in one line: the field messages when there are any, else the detail; null when all went well.</summary>
+    public static string? ProblemText<T>(Mutual.Core.Access.Outcome<T> outcome) => outcome.IsOk ? null
+        : outcome.Errors.Count > 0 ? string.Join(" ", outcome.Errors.Values.SelectMany(e => e)) : outcome.Detail;
+
     /// <summary>Values typed one per line or separated by commas or semicolons.</summary>
     public static List<string?> SplitList(string? text) =>
         (text ?? "").Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
