@@ -40,8 +40,10 @@ var trackPermits = config.GetValue("Mutual:Track:PermitsPerMinute", 30);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.OnRejected = (context, ct) => new ValueTask(Results.Problem(statusCode: 429, title: "Too many requests.",
-        detail: "Too many tracking lookups from your address; wait a minute.").ExecuteAsync(context.HttpContext));
+    // The API answers a problem; the public page, plain text a person can read.
+    o.OnRejected = (context, ct) => new ValueTask(context.HttpContext.Request.Path.StartsWithSegments("/api")
+        ? Results.Problem(statusCode: 429, title: "Too many requests.", detail: "Too many tracking lookups from your address; wait a minute.").ExecuteAsync(context.HttpContext)
+        : Results.Text("Too many tracking lookups from your address; wait a minute and reload.", statusCode: 429).ExecuteAsync(context.HttpContext));
     o.AddPolicy(CasesApi.TrackPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = trackPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 });
@@ -115,6 +117,7 @@ api.MapGroup("").RequireArea("orders").MapOrdersApi();
 api.MapGroup("").RequireArea("cases").MapCasesApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
+app.MapTrackPages();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
