@@ -61,7 +61,9 @@ internal sealed partial class DemoLoader
         await new CaseSlaSweep(factory, clock).RunAsync(ct);
     }
 
-    private DateTimeOffset StartOf(DemoCase c) => c.DaysAgo == 0 ? clock.RealNow.AddHours(-c.Hour) : clock.At(c.DaysAgo, c.Hour);
+    /// <summary>Recent cases count back from now, to the whole minute so their times read like the older ones'.</summary>
+    private DateTimeOffset StartOf(DemoCase c) => c.DaysAgo != 0 ? clock.At(c.DaysAgo, c.Hour)
+        : new DateTimeOffset(clock.RealNow.UtcTicks - clock.RealNow.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddHours(-c.Hour);
 
     /// <summary>The order number the web pages show (the id's last eight hex digits), so a reference can be looked up there.</summary>
     private static string OrderNumber(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
