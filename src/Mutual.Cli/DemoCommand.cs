@@ -22,12 +22,14 @@ public static class DemoCommand
                 return 1;
             }
             Console.WriteLine($"Loaded the demo network: {result.Parties} parties, {result.Relationships} relationships, "
-                + $"{result.Conversations} conversations, {result.Messages} messages.");
+                + $"{result.Conversations} conversations, {result.Messages} messages, {result.Cases} service cases.");
             Console.WriteLine($"Every account's password is '{DemoNetwork.Password}'.");
             Console.WriteLine();
             var width = result.Accounts.Max(a => a.Email.Length);
             foreach (var a in result.Accounts)
                 Console.WriteLine($"  {a.Email.PadRight(width)}  {a.Name}, acting for {a.ActingFor}{(a.IsAdmin ? " (admin)" : "")}");
+            // Tracking codes are shown only when a case is opened, so this is the one chance to see the public page.
+            if (result.Track is { } track) Console.WriteLine($"{Environment.NewLine}Track case '{track.Title}': {track.Path}");
             return 0;
         });
         return demo;

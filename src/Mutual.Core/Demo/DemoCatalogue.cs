@@ -66,6 +66,7 @@ internal sealed partial class DemoLoader
                 cart = Check(await carts.SetLineAsync(cart.Id, _products[sku], new SetCartLineRequest(quantity), null, ct), "line " + sku);
             order = Check(await new Checkout(db, clock).CheckoutAsync(cart.Id, new CheckoutRequest(null), null, ct), "checkout of " + customer);
         }
+        _orders[customer] = order.Id;
         foreach (var (who, status, stepDaysAgo, note) in steps)
         {
             clock.Set(stepDaysAgo, 15);

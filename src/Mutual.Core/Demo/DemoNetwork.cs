@@ -7,9 +7,12 @@ namespace Mutual.Core.Demo;
 /// <summary>A demo account: every one signs in with <see cref="DemoNetwork.Password"/>.</summary>
 public sealed record DemoAccount(string Email, string Name, string ActingFor, bool IsAdmin);
 
+/// <summary>A demo case's public tracking link (<c>/track/{code}</c>), shown once because only the code's hash is stored.</summary>
+public sealed record DemoTrack(string Title, string Path);
+
 /// <summary>What loading the demo did, or why it did nothing.</summary>
 public sealed record DemoResult(bool Loaded, string? Refusal, IReadOnlyList<DemoAccount> Accounts,
-    int Parties, int Relationships, int Conversations, int Messages)
+    int Parties, int Relationships, int Conversations, int Messages, int Cases = 0, DemoTrack? Track = null)
 {
     public static DemoResult Refused(string reason) => new(false, reason, [], 0, 0, 0, 0);
 }
@@ -56,12 +59,13 @@ public static class DemoNetwork
         await loader.ChannelAsync();
         await loader.AddCatalogueAsync();
         await loader.OrdersAsync();
+        await loader.CasesAsync();
         await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);
         return new DemoResult(true, null, loader.Accounts,
             await db.Parties.CountAsync(ct), await db.Relationships.CountAsync(ct),
-            await db.Conversations.CountAsync(ct), await db.Messages.CountAsync(ct));
+            await db.Conversations.CountAsync(ct), await db.Messages.CountAsync(ct), await db.Cases.CountAsync(ct), loader.Showcase);
     }
 }
 

@@ -60,9 +60,10 @@ public static class DatabaseStartup
             log.LogInformation("Demo network not loaded: {Reason}", result.Refusal);
             return;
         }
-        log.LogInformation("Loaded the demo network: {Parties} parties, {Relationships} relationships, {Conversations} conversations, {Messages} messages. "
-            + "Every demo account's password is '{Password}'", result.Parties, result.Relationships, result.Conversations, result.Messages, DemoNetwork.Password);
+        log.LogInformation("Loaded the demo network: {Parties} parties, {Relationships} relationships, {Conversations} conversations, {Messages} messages, {Cases} service cases. "
+            + "Every demo account's password is '{Password}'", result.Parties, result.Relationships, result.Conversations, result.Messages, result.Cases, DemoNetwork.Password);
         foreach (var a in result.Accounts)
             log.LogInformation("Demo account {Email}: {Name}, acting for {ActingFor}{Admin}", a.Email, a.Name, a.ActingFor, a.IsAdmin ? " (admin)" : "");
+        if (result.Track is { } track) log.LogInformation("Track case '{Title}': {Path}", track.Title, track.Path);
     }
 }
