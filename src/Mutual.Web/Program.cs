@@ -13,6 +13,9 @@ using Scalar.AspNetCore;
 // `--demo` is a bare flag, which configuration does not read; it stands for Mutual:Demo=true.
 var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--demo" ? "--Mutual:Demo=true" : a)]);
 var config = builder.Configuration;
+// `dotnet run` serves the build's static assets (compressed variants live under obj/) in every environment, not only
+// Development; a published app has no such manifest and serves its wwwroot as published.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new AuthOptions

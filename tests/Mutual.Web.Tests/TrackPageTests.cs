@@ -30,6 +30,7 @@ public sealed partial class TrackPageTests(MutualApp app) : IClassFixture<Mutual
         await c.Seller.Client.PostJson($"/api/v1/cases/{c.CaseId}/replies", new { text = "We are on it." });
         await c.Seller.Client.PostJson($"/api/v1/cases/{c.CaseId}/handoffs", new { toPartyId = c.Partner.OrganizationId, note = "Between us: warranty void" }, HttpStatusCode.OK);
         await c.Partner.Client.PostJson($"/api/v1/cases/{c.CaseId}/notes", new { text = "Partner-only remark" });
+        await c.Customer.Client.PostJson($"/api/v1/cases/{c.CaseId}/replies", new { text = "Thanks, I am home all day." });
 
         var response = await app.CreateClient().GetAsync($"/track/{c.Code}");
         await response.Expect(HttpStatusCode.OK);
@@ -39,6 +40,9 @@ public sealed partial class TrackPageTests(MutualApp app) : IClassFixture<Mutual
         Assert.Contains("With a specialist partner", html, StringComparison.Ordinal);
         Assert.Contains("Repair Partner", html, StringComparison.Ordinal);
         Assert.Contains("We are on it.", html, StringComparison.Ordinal);
+        // Whoever has the code reads the customer's replies as the customer's, not as their own.
+        Assert.Contains("<strong>The customer</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>You</strong>", html, StringComparison.Ordinal);
         Assert.Contains("aria-current=\"step\"", html, StringComparison.Ordinal);
         foreach (var secret in new[] { "Seller-only remark", "Partner-only remark", "warranty void", c.Customer.Email, c.CaseId.ToString(), "Since Monday" })
             Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase);

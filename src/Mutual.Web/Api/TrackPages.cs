@@ -68,7 +68,7 @@ public static class TrackPages
         var mine = await db.Cases.AsNoTracking().Where(c => c.TrackingCodeHash == hash).Select(c => new { c.Id, c.CustomerPartyId }).FirstOrDefaultAsync(ct);
         if (mine is null) return view;
         if (!db.Actor.Is(mine.CustomerPartyId)) return view with { StaffPath = $"/cases/{mine.Id}" };
-        return view with { ActionPath = $"/track/{code}", CanReply = found.Stage != CaseStage.Closed, CanConfirm = found.Stage == CaseStage.Resolved };
+        return view with { ViewerIsCustomer = true, ActionPath = $"/track/{code}", CanReply = found.Stage != CaseStage.Closed, CanConfirm = found.Stage == CaseStage.Resolved };
     }
 
     private static async Task<Guid?> CaseIdAsync(MutualDbContext db, string code, CancellationToken ct)

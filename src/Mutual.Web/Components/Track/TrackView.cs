@@ -11,6 +11,7 @@ public sealed record TrackView(TrackDto Case)
     /// <summary>Where the page's forms post; null when the visitor may not act (they see a sign-in hint instead).</summary>
     public string? ActionPath { get; init; }
 
+    public bool ViewerIsCustomer { get; init; }
     public bool CanReply { get; init; }
     public bool CanConfirm { get; init; }
 
