@@ -121,6 +121,62 @@ public sealed partial class TrackPageTests(MutualApp app) : IClassFixture<Mutual
         Assert.DoesNotContain("spam", timeline, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AOneTimeLinkLetsTheCustomerAnswerOnceWithoutSigningIn()
+    {
+        var c = await CastAsync();
+        var issued = await c.Seller.Client.PostJson($"/api/v1/cases/{c.CaseId}/customer-links", new { });
+        var path = issued["path"]!.GetValue<string>();
+        var visitor = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var page = await (await visitor.GetAsync(path)).Content.ReadAsStringAsync();
+        Assert.Contains("Pump has no pressure", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Yes, close the case", page, StringComparison.Ordinal); // not resolved: nothing to confirm
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+
+        // A refused answer leaves the link usable; the accepted one uses it up.
+        var empty = await visitor.PostAsync(path, Form(token, "reply", " "));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var sent = await visitor.PostAsync(path, Form(token, "reply", "The gauge reads zero."));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("This link has now been used", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var timeline = (await c.Seller.Client.GetJson($"/api/v1/cases/{c.CaseId}/timeline")).Items();
+        Assert.Equal(c.Customer.OrganizationId, timeline.Last()!["authorPartyId"]!.GetValue<Guid>());
+        Assert.Equal("The gauge reads zero.", timeline.Last()!["text"]!.GetValue<string>());
+
+        var again = await visitor.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains("This link no longer works", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.PostAsync(path, Form(token, "reply", "twice"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/track/reply/AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCustomerConfirmsAResolutionFromThePageOrALink()
+    {
+        var c = await CastAsync();
+        await (await c.Seller.Client.PatchAsync($"/api/v1/cases/{c.CaseId}", Json("{\"stage\":\"resolved\"}"))).Expect(HttpStatusCode.OK);
+        var customer = app.CreateClient(new() { AllowAutoRedirect = false });
+        customer.DefaultRequestHeaders.Authorization = c.Customer.Client.DefaultRequestHeaders.Authorization;
+        var page = await (await customer.GetAsync($"/track/{c.Code}")).Content.ReadAsStringAsync();
+        Assert.Contains("Yes, close the case", page, StringComparison.Ordinal);
+        var confirmed = await customer.PostAsync($"/track/{c.Code}", Form(AntiforgeryField().Match(page).Groups[1].Value, "confirm", ""));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("closed", (await c.Seller.Client.GetJson($"/api/v1/cases/{c.CaseId}"))["stage"]!.GetValue<string>());
+        var closed = await (await customer.GetAsync($"/track/{c.Code}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<form method=\"post\"", closed, StringComparison.Ordinal);
+
+        // The same through a one-time link, for a second case.
+        var second = await c.Seller.Client.PostJson("/api/v1/cases", new { title = "Valve drips", customerPartyId = c.Customer.OrganizationId, description = "A drop a minute" });
+        await (await c.Seller.Client.PatchAsync($"/api/v1/cases/{second.Id()}", Json("{\"stage\":\"resolved\"}"))).Expect(HttpStatusCode.OK);
+        var path = (await c.Seller.Client.PostJson($"/api/v1/cases/{second.Id()}/customer-links", new { }))["path"]!.GetValue<string>();
+        var visitor = app.CreateClient(new() { AllowAutoRedirect = false });
+        var linkPage = await (await visitor.GetAsync(path)).Content.ReadAsStringAsync();
+        var done = await visitor.PostAsync(path, Form(AntiforgeryField().Match(linkPage).Groups[1].Value, "confirm", ""));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("closed", (await c.Seller.Client.GetJson($"/api/v1/cases/{second.Id()}"))["stage"]!.GetValue<string>());
+    }
+
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     private static FormUrlEncodedContent Form(string token, string action, string text) =>
