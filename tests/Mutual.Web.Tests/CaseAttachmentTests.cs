@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -112,6 +113,15 @@ public sealed class CaseAttachmentTests(MutualApp app) : IClassFixture<MutualApp
         "%PDF-"u8.CopyTo(big);
         var problem = await (await (await UploadAsync(c.Seller.Client, c.Case, "big.pdf", big)).Expect(HttpStatusCode.RequestEntityTooLarge)).Json();
         Assert.Equal(413, problem["status"]!.GetValue<int>());
+        // Without a Content-Length (chunked): the size limit or the file's length stops it, still a 413 problem.
+        var huge = new byte[6 * 1024 * 1024];
+        "%PDF-"u8.CopyTo(huge);
+        using var zipped = new MemoryStream();
+        await using (var gzip = new GZipStream(zipped, CompressionLevel.Fastest, leaveOpen: true)) await gzip.WriteAsync(huge);
+        zipped.Position = 0;
+        var unseekable = new StreamContent(new GZipStream(zipped, CompressionMode.Decompress)); // no length known up front
+        var chunked = new MultipartFormDataContent { { unseekable, "file", "huge.pdf" } };
+        await (await c.Seller.Client.PostAsync($"/api/v1/cases/{c.Case}/attachments", chunked)).Expect(HttpStatusCode.RequestEntityTooLarge);
         // Not multipart at all: a 400 naming the field.
         var json = await (await (await c.Seller.Client.PostAsJsonAsync($"/api/v1/cases/{c.Case}/attachments", new { file = "x" })).Expect(HttpStatusCode.BadRequest)).Json();
         Assert.NotNull(json["errors"]!["file"]);
