@@ -78,11 +78,11 @@ public sealed class CaseCustomerTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.NotNull(breached["errors"]!["breached"]);
     }
 
-    private T Use<T>(Func<CaseCustomerLinks, Task<T>> call)
+    private async Task<T> UseAsync<T>(Func<CaseCustomerLinks, Task<T>> call)
     {
         // A scope without an HTTP request: the context acts for no one, like the public page's.
-        using var scope = app.Services.CreateScope();
-        return call(scope.ServiceProvider.GetRequiredService<CaseCustomerLinks>()).GetAwaiter().GetResult();
+        await using var scope = app.Services.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<CaseCustomerLinks>());
     }
 
     [Fact]
@@ -100,23 +100,23 @@ public sealed class CaseCustomerTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal($"/track/reply/{token}", issued["path"]!.GetValue<string>());
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddDays(7), issued["expiresAt"]!.GetValue<DateTime>());
 
-        var view = Use(l => l.FindAsync(token));
+        var view = await UseAsync(l => l.FindAsync(token));
         Assert.NotNull(view);
         Assert.Equal((true, false, "Repair Partner"), (view.CanReply, view.CanConfirm, view.Case.Holder));
         var seen = JsonSerializer.Serialize(view);
         foreach (var secret in new[] { "SellerSecretNote", "HandoffSecretNote", "PartnerSecretNote" }) Assert.DoesNotContain(secret, seen, StringComparison.Ordinal);
-        Assert.Null(Use(l => l.FindAsync(token[..21] + (token[21] == 'A' ? 'B' : 'A'))));
-        Assert.Equal(OutcomeKind.Invalid, Use(l => l.ReplyAsync(token, " ")).Kind); // a refused reply does not use the link up
+        Assert.Null(await UseAsync(l => l.FindAsync(token[..21] + (token[21] == 'A' ? 'B' : 'A'))));
+        Assert.Equal(OutcomeKind.Invalid, (await UseAsync(l => l.ReplyAsync(token, " "))).Kind); // a refused reply does not use the link up
 
         var updates = await app.OutboxCountAsync("case.updated", c.Case);
-        var replied = Use(l => l.ReplyAsync(token, "Thanks, works again."));
+        var replied = await UseAsync(l => l.ReplyAsync(token, "Thanks, works again."));
         Assert.True(replied.IsOk);
         Assert.Contains(replied.Value!.Replies, r => r is { From: "customer", Text: "Thanks, works again." });
         Assert.Equal(updates + 1, await app.OutboxCountAsync("case.updated", c.Case));
         // Used: unknown from now on, for reading and for a second use.
-        Assert.Null(Use(l => l.FindAsync(token)));
-        Assert.Equal(OutcomeKind.NotFound, Use(l => l.ReplyAsync(token, "Again")).Kind);
-        Assert.Equal(OutcomeKind.NotFound, Use(l => l.ConfirmAsync(token)).Kind);
+        Assert.Null(await UseAsync(l => l.FindAsync(token)));
+        Assert.Equal(OutcomeKind.NotFound, (await UseAsync(l => l.ReplyAsync(token, "Again"))).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await UseAsync(l => l.ConfirmAsync(token))).Kind);
         var reply = (await c.Partner.Client.GetJson($"/api/v1/cases/{c.Case}/timeline")).Items().Last(e => e!["kind"]!.GetValue<string>() == "reply")!;
         Assert.Equal(c.Customer.OrganizationId, reply["authorPartyId"]!.GetValue<Guid>());
     }
@@ -127,8 +127,8 @@ public sealed class CaseCustomerTests(MutualApp app) : IClassFixture<MutualApp>
         var c = await CastAsync();
         await Resolve(c.Seller.Client, c.Case);
         var token = (await (await c.Seller.Client.PostAsync($"/api/v1/cases/{c.Case}/customer-links", null)).Json())["token"]!.GetValue<string>();
-        Assert.Equal((true, true), Use(l => l.FindAsync(token)) is { } v ? (v.CanReply, v.CanConfirm) : default);
-        var race = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Use(l => l.ConfirmAsync(token)))));
+        Assert.Equal((true, true), (await UseAsync(l => l.FindAsync(token))) is { } v ? (v.CanReply, v.CanConfirm) : default);
+        var race = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => UseAsync(l => l.ConfirmAsync(token)))));
         Assert.Single(race, r => r.IsOk);
         Assert.Equal("closed", (await c.Seller.Client.GetJson($"/api/v1/cases/{c.Case}"))["stage"]!.GetValue<string>());
         Assert.Single((await c.Seller.Client.GetJson($"/api/v1/cases/{c.Case}/timeline")).Items(), e => e!["stage"]?.GetValue<string>() == "closed");
