@@ -39,6 +39,14 @@ public sealed class CoreDatabase : IAsyncLifetime
 
     public MutualDbContext Open(Actor actor) => new(_options!) { Actor = actor };
 
+    /// <summary>For services that open their own contexts: new ones start anonymous, as the host's factory does.</summary>
+    public IDbContextFactory<MutualDbContext> Factory => new ContextFactory(this);
+
+    private sealed class ContextFactory(CoreDatabase database) : IDbContextFactory<MutualDbContext>
+    {
+        public MutualDbContext CreateDbContext() => database.Open(Actor.Anonymous);
+    }
+
     /// <summary>A context that counts the SQL commands it sends, to prove a use case does not query per row.</summary>
     public MutualDbContext OpenCounting(Actor actor, CommandCounter counter) =>
         new(new DbContextOptionsBuilder<MutualDbContext>(_options!).AddInterceptors(counter).Options) { Actor = actor };

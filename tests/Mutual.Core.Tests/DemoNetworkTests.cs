@@ -15,7 +15,7 @@ public sealed class DemoDatabase : IAsyncLifetime
 {
     public CoreDatabase Database { get; } = new();
     public DemoResult Result { get; private set; } = DemoResult.Refused("not loaded");
-    public IDbContextFactory<MutualDbContext> Factory => new ContextFactory(Database);
+    public IDbContextFactory<MutualDbContext> Factory => Database.Factory;
 
     public async ValueTask InitializeAsync()
     {
@@ -24,7 +24,7 @@ public sealed class DemoDatabase : IAsyncLifetime
     }
 
     public static Task<DemoResult> LoadAsync(CoreDatabase database) =>
-        DemoNetwork.LoadAsync(new ContextFactory(database), database.Clock, new AuthOptions(), TestContext.Current.CancellationToken);
+        DemoNetwork.LoadAsync(database.Factory, database.Clock, new AuthOptions(), TestContext.Current.CancellationToken);
 
     public async Task<Actor> ActorAsync(string email)
     {
@@ -45,12 +45,6 @@ public sealed class DemoDatabase : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
-
-    /// <summary>New contexts start anonymous; the demo binds each to its actor, as the host's factory does.</summary>
-    private sealed class ContextFactory(CoreDatabase database) : IDbContextFactory<MutualDbContext>
-    {
-        public MutualDbContext CreateDbContext() => database.Open(Actor.Anonymous);
-    }
 }
 
 public sealed partial class DemoNetworkTests(DemoDatabase demo) : IClassFixture<DemoDatabase>

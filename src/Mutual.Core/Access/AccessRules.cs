@@ -130,6 +130,7 @@ public static class AccessRules
         b.Entity<AccessToken>().HasQueryFilter(t => db.ActorIsSystem);
         b.Entity<Invitation>().HasQueryFilter(i => db.ActorIsSystem || (db.ActorIsSignedIn && i.InvitedByPartyId == db.ActorPartyId));
         b.Entity<OutboxMessage>().HasQueryFilter(o => db.ActorIsSystem);
+        b.Entity<WorkLease>().HasQueryFilter(l => db.ActorIsSystem);
 
         // Integration settings are the organization's own: its webhooks, their delivery log, its API keys.
         b.Entity<WebhookEndpoint>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn && e.OwnerPartyId == db.ActorPartyId));

@@ -72,6 +72,7 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId

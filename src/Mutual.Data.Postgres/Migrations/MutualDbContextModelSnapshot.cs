@@ -1550,6 +1550,23 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Events.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1544,6 +1544,23 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Events.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,16 +2,21 @@ using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
+using Mutual.Core.Events;
 
 namespace Mutual.Web.Infrastructure;
 
 /// <summary>
 /// Periodic discipline work, timed by the app's TimeProvider: announces stale facts and overdue dialogue and
 /// moves on leads whose partner let the deadline pass every tick, and records the day's health scores once a day.
+/// With several app nodes on one database, the node holding the "discipline" lease does the work and the others
+/// stand by, taking over when it stops renewing (three ticks).
 /// </summary>
 public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DisciplineWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public const string LeaseName = "discipline";
+    private readonly Guid _node = Guid.CreateVersion7();
     private DateTime _snapshotDay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,6 +39,7 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        if (!await services.GetRequiredService<WorkLeases>().TryAcquireAsync(LeaseName, _node, Interval * 3, ct)) return;
         var stale = await services.GetRequiredService<StaleFactSweep>().RunAsync(ct);
         var overdue = await services.GetRequiredService<OverdueSweep>().RunAsync(ct);
         if (stale + overdue > 0) log.LogInformation("Announced {Stale} stale fact(s) and {Overdue} overdue relationship(s)", stale, overdue);
