@@ -167,4 +167,50 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal(["opened", "note", "stage", "reply", "handoff"], Kinds(first).Concat(Kinds(rest)));
         await (await c.Seller.Client.GetAsync($"/api/v1/cases/{id}/timeline?cursor=bogus")).Expect(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task TheCustomerOpensACaseWithAVendorWhichHoldsIt()
+    {
+        var c = await CastAsync();
+        var admin = await app.AdminAsync();
+        var customer = await app.JoinAsync(admin, "Customer Org", "Cleo Customer");
+        var opened = await customer.Client.PostJson("/api/v1/cases", new { title = "Dryer stopped", customerPartyId = customer.OrganizationId, vendorPartyId = c.Seller.OrganizationId, description = "Drum does not turn", priority = "urgent" });
+        var id = opened.Id();
+        Assert.NotNull(opened["trackingCode"]); // the customer follows what it opened
+        Assert.Equal((c.Seller.OrganizationId, c.Seller.OrganizationId, customer.OrganizationId),
+            (opened["holderPartyId"]!.GetValue<Guid>(), opened["vendorPartyId"]!.GetValue<Guid>(), opened["openedByPartyId"]!.GetValue<Guid>()));
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(1), opened["respondBy"]!.GetValue<DateTime>());
+        Assert.Contains(id, (await c.Seller.Client.GetJson("/api/v1/cases?view=holding")).Items().Select(x => x.Id()));
+        Assert.Contains(id, (await customer.Client.GetJson("/api/v1/cases?view=customer")).Items().Select(x => x.Id()));
+        await c.Bystander.Client.GetJson($"/api/v1/cases/{id}", HttpStatusCode.NotFound);
+        Assert.Equal(1, await app.OutboxCountAsync("case.opened", id));
+
+        // The vendor works it like any other: out to a partner and back to itself, where it resumes triage.
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId, note = "Yours" }, HttpStatusCode.OK);
+        var back = await c.Partner.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Seller.OrganizationId, note = "Done on our side" }, HttpStatusCode.OK);
+        Assert.Equal("triage", back["stage"]!.GetValue<string>());
+        // The SLA report charges the first holding to the vendor, not to the customer who opened it.
+        var report = (await c.Seller.Client.GetJson("/api/v1/cases/sla"))["organizations"]!.AsArray();
+        Assert.DoesNotContain(report, o => o!["partyId"]!.GetValue<Guid>() == customer.OrganizationId);
+        Assert.Equal(2, report.Single(o => o!["partyId"]!.GetValue<Guid>() == c.Seller.OrganizationId)!["holdings"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AVendorIsNamedOnlyByTheCustomerAndMustBeAMemberOrganization()
+    {
+        var c = await CastAsync();
+        var admin = await app.AdminAsync();
+        var customer = await app.JoinAsync(admin, "Customer Org", "Cleo Customer");
+        async Task<List<string>> Refused(HttpClient client, object body)
+        {
+            var problem = await (await (await client.PostAsJsonAsync("/api/v1/cases", body)).Expect(HttpStatusCode.BadRequest)).Json();
+            return problem["errors"]!.AsObject().Select(e => e.Key).ToList();
+        }
+        Assert.Equal(["vendorPartyId"], await Refused(customer.Client, new { title = "t", description = "d", customerPartyId = customer.OrganizationId }));
+        Assert.Equal(["vendorPartyId"], await Refused(customer.Client, new { title = "t", description = "d", customerPartyId = customer.OrganizationId, vendorPartyId = c.Customer }));
+        Assert.Equal(["vendorPartyId"], await Refused(customer.Client, new { title = "t", description = "d", customerPartyId = customer.OrganizationId, vendorPartyId = customer.OrganizationId }));
+        Assert.Equal(["vendorPartyId"], await Refused(c.Seller.Client, new { title = "t", description = "d", customerPartyId = c.Customer, vendorPartyId = c.Partner.OrganizationId }));
+        Assert.Empty((await customer.Client.GetJson("/api/v1/cases")).Items());
+    }
+
 }

@@ -2,14 +2,15 @@ using Mutual.Core.Parties;
 
 namespace Mutual.Core.Cases;
 
-public sealed record OpenCaseRequest(string? Title, Guid? CustomerPartyId, string? Description, string? Reference, string? Priority);
+/// <summary>Staff open a case for a customer and hold it; the customer's own people (or an individual) name the vendor that holds it.</summary>
+public sealed record OpenCaseRequest(string? Title, Guid? CustomerPartyId, string? Description, string? Reference, string? Priority, Guid? VendorPartyId = null);
 
 /// <summary>
 /// A case as a participant sees it. <see cref="TrackingCode"/> is filled only in the answer to opening it:
 /// only its hash is stored, so whoever opens the case passes the code on to the customer.
 /// </summary>
 public sealed record CaseDto(Guid Id, string Title, string Description, string? Reference, string Priority, string Stage,
-    Guid CustomerPartyId, PartyRef Customer, Guid HolderPartyId, PartyRef Holder, Guid OpenedByPartyId,
+    Guid CustomerPartyId, PartyRef Customer, Guid HolderPartyId, PartyRef Holder, Guid OpenedByPartyId, Guid VendorPartyId,
     DateTime? RespondBy, DateTime ResolveBy, bool ResponseBreached, bool ResolutionBreached,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt, long Version, string? TrackingCode);
 

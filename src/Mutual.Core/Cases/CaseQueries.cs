@@ -84,6 +84,6 @@ public sealed class CaseQueries(MutualDbContext db)
 
     internal static CaseDto Describe(ServiceCase c, Dictionary<Guid, PartyRef> names, string? trackingCode) =>
         new(c.Id, c.Title, c.Description, c.Reference, c.Priority, c.Stage, c.CustomerPartyId, names.Get(c.CustomerPartyId),
-            c.HolderPartyId, names.Get(c.HolderPartyId), c.OpenedByPartyId, c.RespondBy, c.ResolveBy,
+            c.HolderPartyId, names.Get(c.HolderPartyId), c.OpenedByPartyId, c.VendorPartyId, c.RespondBy, c.ResolveBy,
             c.ResponseBreachedAt is not null, c.ResolutionBreachedAt is not null, c.CreatedAt, c.UpdatedAt, c.ResolvedAt, c.Version, trackingCode);
 }

@@ -10,7 +10,7 @@ public sealed record SlaReportDto(DateTime Since, IReadOnlyList<SlaOrganizationD
 
 /// <summary>
 /// How organizations keep their SLA targets on the cases the actor takes part in. A holding starts with an
-/// <c>opened</c> line (the opener holds) or a <c>handoff</c> line (its target holds); a <c>breach</c> line is charged to
+/// <c>opened</c> line or a <c>handoff</c> line (its target holds; older opened lines without one: the opener); a <c>breach</c> line is charged to
 /// its author, the holder at that moment. Counted with one grouped query over the timeline entries the access rule
 /// lets the actor read, so a case the actor cannot see counts for no one.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class CaseSlaReport(MutualDbContext db, TimeProvider clock)
         var from = since ?? clock.GetUtcNow().UtcDateTime - DefaultWindow;
         var rows = await db.CaseEntries.AsNoTracking()
             .Where(e => e.At >= from && (e.Kind == CaseEntryKind.Opened || e.Kind == CaseEntryKind.Handoff || e.Kind == CaseEntryKind.Breach))
-            .Select(e => new { Holder = e.Kind == CaseEntryKind.Handoff ? e.ToPartyId!.Value : e.AuthorPartyId, e.Kind, e.Text })
+            // Hand-offs and (since customers open cases too) opened lines name their holder; breaches are charged to their author.
+            .Select(e => new { Holder = e.Kind != CaseEntryKind.Breach && e.ToPartyId != null ? e.ToPartyId.Value : e.AuthorPartyId, e.Kind, e.Text })
             .GroupBy(e => e.Holder)
             .Select(g => new
             {

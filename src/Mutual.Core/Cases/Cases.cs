@@ -19,10 +19,24 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         var priority = string.IsNullOrWhiteSpace(r.Priority) ? CasePriority.Normal : r.Priority.Trim().ToLowerInvariant();
         if (!CasePriority.All.Contains(priority)) v.Add("priority", $"'priority' must be one of: {string.Join(", ", CasePriority.All)}.");
         var me = db.ActingPartyId;
+        var holder = me;
         if (r.CustomerPartyId is not { } customerId) v.Add("customerPartyId", "'customerPartyId' is required.");
-        // Not the acting organization, nor the person behind the account: a case needs a customer on the other side.
-        else if (db.Actor.Is(customerId) || !await db.Parties.AnyAsync(p => p.Id == customerId, ct))
-            v.Add("customerPartyId", "'customerPartyId' must be a party in your book or the network, other than yourself.");
+        else if (db.Actor.Is(customerId))
+        {
+            // The customer's own people (or the individual) open it with a vendor, which then holds and works it.
+            if (r.VendorPartyId is not { } vendor)
+                v.Add("vendorPartyId", "You are the customer: name the organization that should work the case in 'vendorPartyId'.");
+            else if (db.Actor.Is(vendor) || !await IsMemberOrganizationAsync(vendor, ct))
+                v.Add("vendorPartyId", "'vendorPartyId' must be a member organization other than yourself.");
+            else holder = vendor;
+        }
+        else
+        {
+            if (!await db.Parties.AnyAsync(p => p.Id == customerId, ct))
+                v.Add("customerPartyId", "'customerPartyId' must be a party in your book or the network, other than yourself.");
+            if (r.VendorPartyId is { } vendor && vendor != me)
+                v.Add("vendorPartyId", "Opened for a customer, the case is your organization's: leave 'vendorPartyId' out.");
+        }
         if (!v.IsValid) return v.Fail<CaseDto>();
 
         var now = Now;
@@ -30,15 +44,16 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         var (respond, resolve) = CasePriority.Targets(priority);
         var c = new ServiceCase
         {
-            OpenedByPartyId = me, CustomerPartyId = r.CustomerPartyId!.Value, HolderPartyId = me, Title = r.Title!.Trim(),
+            OpenedByPartyId = me, VendorPartyId = holder, CustomerPartyId = r.CustomerPartyId!.Value, HolderPartyId = holder, Title = r.Title!.Trim(),
             Description = r.Description!.Trim(), Reference = string.IsNullOrWhiteSpace(r.Reference) ? null : r.Reference.Trim(), Priority = priority,
             TrackingCodeHash = CaseRules.Hash(code), RespondBy = now + respond, ResolveBy = now + resolve, CreatedAt = now, UpdatedAt = now,
         };
-        c.Participants.Add(new CaseParticipant { CaseId = c.Id, PartyId = me, Role = CaseRoles.Organization, JoinedAt = now });
+        c.Participants.Add(new CaseParticipant { CaseId = c.Id, PartyId = holder, Role = CaseRoles.Organization, JoinedAt = now });
         c.Participants.Add(new CaseParticipant { CaseId = c.Id, PartyId = c.CustomerPartyId, Role = CaseRoles.Customer, JoinedAt = now });
         db.Cases.Add(c);
-        Entry(c, CaseEntryKind.Opened, now, stage: CaseStage.Received);
-        Emit("case.opened", c, now, [me, c.CustomerPartyId]);
+        // The opened line names the first holder, which the SLA report charges with the first response.
+        Entry(c, CaseEntryKind.Opened, now, stage: CaseStage.Received, toPartyId: holder);
+        Emit("case.opened", c, now, [holder, c.CustomerPartyId]);
         await db.SaveChangesAsync(ct);
         return await queries.GetAsync(c.Id, code, ct);
     }
@@ -51,7 +66,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         var v = new Validation().MaxLength("note", note, CaseRules.TextMax);
         if (toPartyId is not { } to) v.Add("toPartyId", "'toPartyId' is required.");
         else if (to == c!.HolderPartyId || to == c.CustomerPartyId
-            || !await db.Parties.AnyAsync(p => p.Id == to && p.Kind == PartyKind.Organization && p.IsMember, ct))
+            || !await IsMemberOrganizationAsync(to, ct))
             v.Add("toPartyId", "'toPartyId' must be another member organization, not the holder or the customer.");
         if (!v.IsValid) return v.Fail<CaseDto>();
         if (c!.HolderPartyId != db.ActingPartyId) return Outcome<CaseDto>.Unprocessable("Only the organization holding the case hands it off.");
@@ -65,7 +80,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
             audience.Add(toPartyId.Value);
         }
         c.HolderPartyId = toPartyId.Value;
-        c.Stage = toPartyId == c.OpenedByPartyId ? CaseStage.Triage : CaseStage.WithPartner;
+        c.Stage = toPartyId == c.VendorPartyId ? CaseStage.Triage : CaseStage.WithPartner;
         // The new holder's response clock starts now, with a fresh flag; the previous holder's breach was already announced.
         c.RespondBy = now + CasePriority.Targets(c.Priority).Response;
         c.ResponseBreachedAt = null;
@@ -156,4 +171,8 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         var names = await PartyNames.LoadAsync(db, [e.AuthorPartyId], ct);
         return Outcome<CaseEntryDto>.Ok(CaseQueries.Describe(e, names, db.Actor.Is(c.CustomerPartyId)));
     }
+
+    /// <summary>Cases are worked by member organizations: they can sign in and hold them.</summary>
+    private Task<bool> IsMemberOrganizationAsync(Guid id, CancellationToken ct) =>
+        db.Parties.AnyAsync(p => p.Id == id && p.Kind == PartyKind.Organization && p.IsMember, ct);
 }

@@ -12,6 +12,9 @@ public sealed class ServiceCase
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OpenedByPartyId { get; set; }
+
+    /// <summary>The organization the case was opened with, its first holder: a hand-off back to it resumes triage.</summary>
+    public Guid VendorPartyId { get; set; }
     public Guid CustomerPartyId { get; set; }
     public Guid HolderPartyId { get; set; }
     public string Title { get; set; } = "";
