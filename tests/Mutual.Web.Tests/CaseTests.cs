@@ -213,4 +213,29 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Empty((await customer.Client.GetJson("/api/v1/cases")).Items());
     }
 
+
+    [Fact]
+    public async Task EventsAboutACaseCarryNoNoteTextAndReachOnlyItsParticipants()
+    {
+        var c = await CastAsync();
+        var id = (await OpenAsync(c)).Id();
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "SellerNoteSecret" });
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId, note = "HandoffNoteSecret" }, HttpStatusCode.OK);
+        await c.Partner.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "PartnerNoteSecret" });
+        await c.Partner.Client.PostJson($"/api/v1/cases/{id}/replies", new { text = "Public answer" });
+        await (await c.Partner.Client.PatchAsJsonAsync($"/api/v1/cases/{id}", new { stage = "resolved" })).Expect(HttpStatusCode.OK);
+
+        // What webhooks deliver is the outbox: no event says what a note or a hand-off note said, or goes to a bystander.
+        var events = new List<(System.Text.Json.Nodes.JsonNode Data, List<Guid> Audience)>();
+        foreach (var type in new[] { "case.opened", "case.handed_off", "case.updated", "case.resolved" }) events.AddRange(await app.EventsAsync(type, id));
+        Assert.Equal(4, events.Count); // opened, handed off, the reply, resolved: notes raise none
+        foreach (var (data, audience) in events)
+        {
+            foreach (var secret in new[] { "SellerNoteSecret", "HandoffNoteSecret", "PartnerNoteSecret" })
+                Assert.DoesNotContain(secret, data.ToJsonString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(c.Bystander.OrganizationId, audience);
+            Assert.Contains(c.Customer, audience);
+        }
+    }
+
 }
