@@ -39,6 +39,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         var code = dialog.Locator("#case-tracking-code");
         await Expect(code).ToHaveValueAsync(new Regex("^[A-Za-z0-9_-]{22}$"));
         await Expect(dialog.Locator(".case-track-link")).ToHaveTextAsync(new Regex("/track/[A-Za-z0-9_-]{22}$"));
+        await Screenshots.SaveAsync(staff, "case-new-code-desktop");
         await dialog.Button("Go to the case").ClickAsync();
         await Expect(staff).ToHaveURLAsync(CaseUrl());
         var caseUrl = new Uri(staff.Url).AbsolutePath;
@@ -107,6 +108,38 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(north.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
         await globex.GoAsync(caseUrl);
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
+    }
+
+    [Fact]
+    public async Task AMoveOverAColleaguesChangeSaysSoAndReloads()
+    {
+        var s = Seed.Suffix();
+        string path;
+        using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
+        {
+            var (customer, _) = await host.MemberOrganizationAsync(app.BaseUrl, $"Initech {s}", $"Ian I {s}");
+            path = $"/cases/{await host.CaseAsync($"Invoice query {s}", customer, "urgent")}";
+        }
+        var first = await chromium.NewPageAsync(app.BaseUrl);
+        await first.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await first.GoAsync(path);
+        var second = await chromium.NewPageAsync(app.BaseUrl);
+        await second.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await second.GoAsync(path);
+        await Expect(second.Locator(".case-sla-response")).ToContainTextAsync(new Regex("responds within (1 h|59 min)"));
+
+        await first.Button("Move to…").ClickAsync();
+        await first.GetByRole(AriaRole.Menuitem, new() { Name = "Back to triage" }).ClickAsync();
+        await Expect(first.Locator(".tracker-step.current")).ToContainTextAsync("Triage");
+
+        // The second tab still shows the case as received: its move carries the old version and is refused.
+        await second.Button("Move to…").ClickAsync();
+        await second.GetByRole(AriaRole.Menuitem, new() { Name = "Resolve" }).ClickAsync();
+        await Expect(second.Locator(".case-stale")).ToContainTextAsync("changed by someone else");
+        await Expect(second.Locator(".tracker-step.current")).ToContainTextAsync("Received");
+        await second.Locator(".case-stale").Button("Reload").ClickAsync();
+        await Expect(second.Locator(".tracker-step.current")).ToContainTextAsync("Triage");
+        await Expect(second.Locator(".case-stale")).ToHaveCountAsync(0);
     }
 
     private async Task PhoneShotAsync(string email, string path, string waitFor, string name)
