@@ -119,6 +119,11 @@ public static class AccessRules
         b.Entity<CaseEntry>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn
             && e.Case!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)
             && (e.PrivateToPartyId == null || e.PrivateToPartyId == db.ActorPartyId)));
+        // Attachments are shared with every participant, like public replies; no one else learns they exist.
+        b.Entity<CaseFile>().HasQueryFilter(f => db.ActorIsSystem || (db.ActorIsSignedIn
+            && f.Case!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
+        // A customer link is its issuer's record; the customer reaches it only through the token's hash (CaseCustomerLinks).
+        b.Entity<CaseLink>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn && l.IssuedByPartyId == db.ActorPartyId));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

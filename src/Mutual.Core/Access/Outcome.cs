@@ -1,6 +1,6 @@
 namespace Mutual.Core.Access;
 
-public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Stale, Unprocessable }
+public enum OutcomeKind { Ok, Invalid, NotFound, Conflict, Stale, Unprocessable, TooLarge }
 
 /// <summary>
 /// The result of a use case: a value, or the reason there is none. The web layer turns each kind
@@ -29,6 +29,7 @@ public sealed class Outcome<T>
     public static Outcome<T> Conflict(string detail) => new(OutcomeKind.Conflict, default, detail, null);
     public static Outcome<T> Stale() => new(OutcomeKind.Stale, default, "The resource changed since you read it; reload it and try again.", null);
     public static Outcome<T> Unprocessable(string detail) => new(OutcomeKind.Unprocessable, default, detail, null);
+    public static Outcome<T> TooLarge(string detail) => new(OutcomeKind.TooLarge, default, detail, null);
 
     /// <summary>Carries a failure over to another result type.</summary>
     public Outcome<TOther> As<TOther>() => IsOk

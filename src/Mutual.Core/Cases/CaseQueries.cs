@@ -8,6 +8,7 @@ namespace Mutual.Core.Cases;
 public sealed class CaseQueries(MutualDbContext db)
 {
     public const string ViewHolding = "holding";
+    public const string ViewCustomer = "customer";
 
     public async Task<Outcome<CaseDto>> GetAsync(Guid id, string? trackingCode = null, CancellationToken ct = default)
     {
@@ -17,21 +18,31 @@ public sealed class CaseQueries(MutualDbContext db)
         return Outcome<CaseDto>.Ok(Describe(c, names, trackingCode));
     }
 
+    public Task<Outcome<Page<CaseDto>>> ListAsync(string? view, string? stage, int? limit, string? cursor, CancellationToken ct = default) =>
+        ListAsync(new CaseListQuery(view, stage, Limit: limit, Cursor: cursor), ct);
+
     /// <summary>
     /// Cases newest first (UUIDv7 ids are time-ordered, so the id is the sort key): every case the actor takes part
-    /// in, or view=holding for those it holds now; optionally by stage (or 'open').
+    /// in; view=holding for those it holds now, view=customer for those where it (or the person behind the account)
+    /// is the customer, across all vendors; optionally by stage (or 'open'), priority, and whether an SLA target was missed.
     /// </summary>
-    public async Task<Outcome<Page<CaseDto>>> ListAsync(string? view, string? stage, int? limit, string? cursor, CancellationToken ct = default)
+    public async Task<Outcome<Page<CaseDto>>> ListAsync(CaseListQuery query, CancellationToken ct = default)
     {
         var v = new Validation();
-        var page = PageRequest.Parse(v, limit, cursor, "g");
-        if (view is not (null or ViewHolding)) v.Add("view", "'view' must be 'holding'.");
+        var page = PageRequest.Parse(v, query.Limit, query.Cursor, "g");
+        var (view, stage, priority) = (query.View, query.Stage, query.Priority);
+        if (view is not (null or ViewHolding or ViewCustomer)) v.Add("view", "'view' must be 'holding' or 'customer'.");
         if (stage is not null && stage != "open" && !CaseStage.All.Contains(stage)) v.Add("stage", $"'stage' must be 'open' or one of: {string.Join(", ", CaseStage.All)}.");
+        if (priority is not null && !CasePriority.All.Contains(priority)) v.Add("priority", $"'priority' must be one of: {string.Join(", ", CasePriority.All)}.");
         if (!v.IsValid) return v.Fail<Page<CaseDto>>();
         var q = db.Cases.AsNoTracking();
         if (view == ViewHolding) q = q.Where(c => c.HolderPartyId == db.ActingPartyId);
+        else if (view == ViewCustomer) q = q.Where(c => c.CustomerPartyId == db.ActorPartyId || c.CustomerPartyId == db.ActorPersonId);
         if (stage == "open") q = q.Where(c => c.Stage != CaseStage.Resolved && c.Stage != CaseStage.Closed);
         else if (stage is not null) q = q.Where(c => c.Stage == stage);
+        if (priority is not null) q = q.Where(c => c.Priority == priority);
+        if (query.Breached == true) q = q.Where(c => c.ResponseBreachedAt != null || c.ResolutionBreachedAt != null);
+        else if (query.Breached == false) q = q.Where(c => c.ResponseBreachedAt == null && c.ResolutionBreachedAt == null);
         if (page.AfterGuid(0) is { } after) q = q.Where(c => c.Id.CompareTo(after) < 0);
         var rows = await q.OrderByDescending(c => c.Id).Take(page.Limit + 1).ToListAsync(ct);
         var cut = page.ToPage(rows, c => PageRequest.Encode(c.Id.ToString()));
@@ -54,13 +65,22 @@ public sealed class CaseQueries(MutualDbContext db)
         var rows = await q.OrderBy(e => e.At).ThenBy(e => e.Id).Take(page.Limit + 1).ToListAsync(ct);
         var cut = page.ToPage(rows, e => PageRequest.Encode(PageRequest.Ticks(e.At), e.Id.ToString()));
         var names = await PartyNames.LoadAsync(db, cut.Items.Select(e => e.AuthorPartyId), ct);
+        // The page's attachment lines get their files in one query.
+        var fileEntries = cut.Items.Where(e => e.Kind == CaseEntryKind.Attachment).Select(e => e.Id).ToList();
+        var files = fileEntries.Count == 0 ? [] : await CaseFileMeta(db.CaseFiles.Where(f => f.CaseId == id && fileEntries.Contains(f.EntryId)))
+            .ToDictionaryAsync(f => f.EntryId, ct);
         var customer = db.Actor.Is(c.CustomerPartyId);
-        return Outcome<Page<CaseEntryDto>>.Ok(new Page<CaseEntryDto>(cut.Items.Select(e => Describe(e, names, customer)).ToList(), cut.NextCursor));
+        return Outcome<Page<CaseEntryDto>>.Ok(new Page<CaseEntryDto>(
+            cut.Items.Select(e => Describe(e, names, customer, files.GetValueOrDefault(e.Id))).ToList(), cut.NextCursor));
     }
 
-    internal static CaseEntryDto Describe(CaseEntry e, Dictionary<Guid, PartyRef> names, bool customer) =>
+    /// <summary>The metadata of files, projected in SQL so that their bytes are never read.</summary>
+    internal static IQueryable<CaseFileDto> CaseFileMeta(IQueryable<CaseFile> files) =>
+        files.Select(f => new CaseFileDto(f.Id, f.CaseId, f.EntryId, f.FileName, f.ContentType, f.Size, Convert.ToHexStringLower(f.Sha256), f.UploadedByPartyId, f.At));
+
+    internal static CaseEntryDto Describe(CaseEntry e, Dictionary<Guid, PartyRef> names, bool customer, CaseFileDto? file = null) =>
         new(e.Id, e.Kind, e.AuthorPartyId, names.Get(e.AuthorPartyId), e.Stage, e.FromPartyId, e.ToPartyId,
-            customer && e.Kind == CaseEntryKind.Handoff ? null : e.Text, e.PrivateToPartyId is not null, e.At);
+            customer && e.Kind == CaseEntryKind.Handoff ? null : e.Text, e.PrivateToPartyId is not null, e.At, file);
 
     internal static CaseDto Describe(ServiceCase c, Dictionary<Guid, PartyRef> names, string? trackingCode) =>
         new(c.Id, c.Title, c.Description, c.Reference, c.Priority, c.Stage, c.CustomerPartyId, names.Get(c.CustomerPartyId),

@@ -53,6 +53,9 @@ public static class CaseEntryKind
     public const string Handoff = "handoff";
     public const string Reply = "reply";
     public const string Note = "note";
+    public const string Attachment = "attachment";
+    /// <summary>An SLA target missed: Text is "response" or "resolution", the author is the holder at that moment.</summary>
+    public const string Breach = "breach";
 }
 
 public static class CaseRules
@@ -60,6 +63,12 @@ public static class CaseRules
     public const int TitleMax = 200;
     public const int TextMax = 8000;
     public const int ReferenceMax = 100;
+    public const int FileNameMax = 200;
+    public const long FileMaxBytes = 5 * 1024 * 1024;
+    public const int FilesPerCase = 20;
+
+    /// <summary>How long a one-time customer link stays usable.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
     /// <summary>128 random bits, base64url: 22 characters, unguessable and safe in a URL.</summary>
     public static string NewTrackingCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));

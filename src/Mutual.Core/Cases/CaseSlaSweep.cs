@@ -6,7 +6,8 @@ namespace Mutual.Core.Cases;
 
 /// <summary>
 /// Flags open cases whose holder missed its response target, or whose resolution target passed, and announces each
-/// breach once as <c>case.sla_breached</c> to the case's participants. The flag set in the same save is what makes it once.
+/// breach once as <c>case.sla_breached</c> to the case's participants, with a <c>breach</c> line on the timeline whose
+/// author is the holder at that moment (what the SLA report counts). The flag set in the same save is what makes it once.
 /// </summary>
 public sealed class CaseSlaSweep(IDbContextFactory<MutualDbContext> factory, TimeProvider clock)
 {
@@ -36,7 +37,10 @@ public sealed class CaseSlaSweep(IDbContextFactory<MutualDbContext> factory, Tim
         return Math.Max(response.Count, resolution.Count);
     }, ct);
 
-    private static void Announce(MutualDbContext db, ServiceCase c, string target, DateTime due, DateTime now, IEnumerable<Guid> audience) =>
+    private static void Announce(MutualDbContext db, ServiceCase c, string target, DateTime due, DateTime now, IEnumerable<Guid> audience)
+    {
+        CaseSteps.Entry(db, c, CaseEntryKind.Breach, now, c.HolderPartyId, null, text: target);
         db.Outbox.Add(OutboxMessage.Create("case.sla_breached", now,
             new { caseId = c.Id, target, due, priority = c.Priority, stage = c.Stage, holderPartyId = c.HolderPartyId }, audience));
+    }
 }

@@ -16,7 +16,15 @@ public sealed class CaseTracking(MutualDbContext db)
         if (!CaseRules.LooksLikeCode(code)) return null;
         var hash = CaseRules.Hash(code!);
         var c = await db.Cases.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.TrackingCodeHash == hash, ct);
-        if (c is null) return null;
+        return c is null ? null : await DescribeAsync(c, ct);
+    }
+
+    /// <summary>
+    /// The public view of a case the caller found by a secret (tracking code or customer link). Only opened, stage,
+    /// hand-off and reply lines are read: never notes, attachments or SLA breach lines.
+    /// </summary>
+    internal async Task<TrackDto> DescribeAsync(ServiceCase c, CancellationToken ct)
+    {
         var entries = await db.CaseEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.CaseId == c.Id && e.PrivateToPartyId == null
                 && (e.Kind == CaseEntryKind.Opened || e.Kind == CaseEntryKind.Stage || e.Kind == CaseEntryKind.Handoff || e.Kind == CaseEntryKind.Reply))

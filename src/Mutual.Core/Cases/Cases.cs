@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Data;
-using Mutual.Core.Events;
 using Mutual.Core.Parties;
 
 namespace Mutual.Core.Cases;
@@ -92,24 +91,25 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         return await SaveAsync(c, ct);
     }
 
-    /// <summary>A public reply on the shared thread, by the holder or the customer. A customer answer to awaiting_customer reopens triage.</summary>
+    /// <summary>A public reply on the shared thread, by the holder or the customer (rules: <see cref="CaseSteps.Reply"/>).</summary>
     public async Task<Outcome<CaseEntryDto>> ReplyAsync(Guid id, string? text, CancellationToken ct = default)
     {
         var (c, audience, problem) = await LoadAsync(id, ct);
         if (problem is not null) return problem.As<CaseEntryDto>();
-        if (new Validation().Require("text", text, CaseRules.TextMax) is { IsValid: false } v) return v.Fail<CaseEntryDto>();
         var customer = db.Actor.Is(c!.CustomerPartyId);
         if (!customer && c.HolderPartyId != db.ActingPartyId) return Outcome<CaseEntryDto>.Unprocessable("Only the organization holding the case and the customer reply.");
-        if (c.Stage == CaseStage.Closed) return Outcome<CaseEntryDto>.Unprocessable("A closed case takes no more replies.");
-        var now = Now;
-        // A customer's answer to awaiting_customer moves the case back to triage: the reply itself carries that stage,
-        // one timeline line rather than two that share a time (UUIDv7 ids would not keep their order within a millisecond).
-        var reopens = customer && c.Stage == CaseStage.AwaitingCustomer;
-        if (reopens) c.Stage = CaseStage.Triage;
-        var entry = Entry(c, CaseEntryKind.Reply, now, stage: reopens ? CaseStage.Triage : null, text: text!.Trim(), author: customer ? c.CustomerPartyId : db.ActingPartyId);
-        if (!customer) c.RespondBy = null;
-        Emit("case.updated", c, now, audience, new { entryId = entry.Id, kind = entry.Kind });
-        return await SaveEntryAsync(c, entry, ct);
+        var reply = CaseSteps.Reply(db, c, audience, customer, customer ? c.CustomerPartyId : db.ActingPartyId, db.Actor.PersonPartyId, text, Now);
+        return reply.IsOk ? await SaveEntryAsync(c, reply.Value!, ct) : reply.As<CaseEntryDto>();
+    }
+
+    /// <summary>The customer confirms the resolution: a resolved case closes. Only the customer, only from resolved.</summary>
+    public async Task<Outcome<CaseDto>> ConfirmAsync(Guid id, CancellationToken ct = default)
+    {
+        var (c, audience, problem) = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        if (!db.Actor.Is(c!.CustomerPartyId)) return Outcome<CaseDto>.Unprocessable("Only the customer confirms that a case is resolved.");
+        var confirmed = CaseSteps.Confirm(db, c, audience, c.CustomerPartyId, db.Actor.PersonPartyId, Now);
+        return confirmed.IsOk ? await SaveAsync(c, ct) : confirmed.As<CaseDto>();
     }
 
     /// <summary>An internal note: the writing organization's alone, and no event (others may not hear of it).</summary>
@@ -124,7 +124,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         return await SaveEntryAsync(c, entry, ct);
     }
 
-    private async Task<(ServiceCase?, List<Guid>, Outcome<CaseDto>?)> LoadAsync(Guid id, CancellationToken ct)
+    internal async Task<(ServiceCase?, List<Guid>, Outcome<CaseDto>?)> LoadAsync(Guid id, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return (null, [], Outcome<CaseDto>.NotFound("No such case."));
@@ -133,27 +133,13 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         return (c, audience, null);
     }
 
-    private void Move(ServiceCase c, string stage, DateTime now, List<Guid> audience)
-    {
-        var previous = c.Stage;
-        c.Stage = stage;
-        if (stage == CaseStage.Resolved) c.ResolvedAt = now;
-        else if (CaseStage.IsOpen(stage)) c.ResolvedAt = null;
-        Entry(c, CaseEntryKind.Stage, now, stage: stage);
-        Emit(stage == CaseStage.Resolved ? "case.resolved" : "case.updated", c, now, audience, new { previousStage = previous });
-    }
+    private void Move(ServiceCase c, string stage, DateTime now, List<Guid> audience) =>
+        CaseSteps.Move(db, c, stage, now, audience, db.ActingPartyId, db.Actor.PersonPartyId);
 
-    private CaseEntry Entry(ServiceCase c, string kind, DateTime now, string? stage = null, string? text = null, Guid? fromPartyId = null, Guid? toPartyId = null, Guid? author = null)
-    {
-        var e = new CaseEntry { CaseId = c.Id, Kind = kind, AuthorPartyId = author ?? db.ActingPartyId, AuthorPersonId = db.Actor.PersonPartyId,
-            Stage = stage, Text = text, FromPartyId = fromPartyId, ToPartyId = toPartyId, At = now };
-        db.CaseEntries.Add(e);
-        c.UpdatedAt = now;
-        return e;
-    }
+    private CaseEntry Entry(ServiceCase c, string kind, DateTime now, string? stage = null, string? text = null, Guid? fromPartyId = null, Guid? toPartyId = null) =>
+        CaseSteps.Entry(db, c, kind, now, db.ActingPartyId, db.Actor.PersonPartyId, stage, text, fromPartyId, toPartyId);
 
-    private void Emit(string type, ServiceCase c, DateTime now, IEnumerable<Guid> audience, object? extra = null) =>
-        db.Outbox.Add(OutboxMessage.Create(type, now, new { caseId = c.Id, stage = c.Stage, priority = c.Priority, holderPartyId = c.HolderPartyId, detail = extra }, audience));
+    private void Emit(string type, ServiceCase c, DateTime now, IEnumerable<Guid> audience, object? extra = null) => CaseSteps.Emit(db, type, c, now, audience, extra);
 
     private async Task<Outcome<CaseDto>> SaveAsync(ServiceCase c, CancellationToken ct)
     {
@@ -163,7 +149,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         return await queries.GetAsync(c.Id, null, ct);
     }
 
-    private async Task<Outcome<CaseEntryDto>> SaveEntryAsync(ServiceCase c, CaseEntry e, CancellationToken ct)
+    internal async Task<Outcome<CaseEntryDto>> SaveEntryAsync(ServiceCase c, CaseEntry e, CancellationToken ct)
     {
         var saved = await SaveAsync(c, ct);
         if (!saved.IsOk) return saved.As<CaseEntryDto>();

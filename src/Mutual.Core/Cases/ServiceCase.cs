@@ -81,6 +81,8 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         b.HasIndex(c => c.TrackingCodeHash).IsUnique();
         // Lists sort by id (UUIDv7, time-ordered); the sweep looks for unflagged cases past a due time.
         b.HasIndex(c => new { c.HolderPartyId, c.Id });
+        // view=customer: the cases of the actor or of the person behind the account, newest first.
+        b.HasIndex(c => new { c.CustomerPartyId, c.Id });
         b.HasIndex(c => new { c.ResponseBreachedAt, c.RespondBy });
         b.HasIndex(c => new { c.ResolutionBreachedAt, c.ResolveBy });
         b.HasMany(c => c.Participants).WithOne(p => p.Case).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);

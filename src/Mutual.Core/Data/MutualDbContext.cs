@@ -70,6 +70,8 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<ServiceCase> Cases => Set<ServiceCase>();
     public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId

@@ -243,6 +243,92 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Cases.CaseFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UploadedByPartyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("CaseId", "At", "Id");
+
+                    b.ToTable("CaseFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IssuedByPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CaseLinks", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Cases.CaseParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,6 +432,8 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasIndex("TrackingCodeHash")
                         .IsUnique();
+
+                    b.HasIndex("CustomerPartyId", "Id");
 
                     b.HasIndex("HolderPartyId", "Id");
 
@@ -1768,6 +1856,28 @@ namespace Mutual.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Mutual.Core.Cases.CaseEntry", b =>
+                {
+                    b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseFile", b =>
+                {
+                    b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseLink", b =>
                 {
                     b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
                         .WithMany()

@@ -237,6 +237,92 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Cases.CaseFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedByPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("CaseId", "At", "Id");
+
+                    b.ToTable("CaseFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuedByPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CaseLinks", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Cases.CaseParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -340,6 +426,8 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasIndex("TrackingCodeHash")
                         .IsUnique();
+
+                    b.HasIndex("CustomerPartyId", "Id");
 
                     b.HasIndex("HolderPartyId", "Id");
 
@@ -1762,6 +1850,28 @@ namespace Mutual.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Mutual.Core.Cases.CaseEntry", b =>
+                {
+                    b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseFile", b =>
+                {
+                    b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Mutual.Core.Cases.CaseLink", b =>
                 {
                     b.HasOne("Mutual.Core.Cases.ServiceCase", "Case")
                         .WithMany()

@@ -24,10 +24,29 @@ public static class CasesApi
         .WithSummary("Open a case for a customer; the answer carries the trackingCode, shown this once")
         .Produces<CaseDto>(201).ProducesValidationProblem();
 
-        cases.MapGet("/", async (string? view, string? stage, int? limit, string? cursor, CaseQueries queries, CancellationToken ct) =>
-            ApiResults.Ok(await queries.ListAsync(view, stage, limit, cursor, ct)))
-        .WithSummary("Cases you take part in, newest first; view=holding for those you hold now; stage (or 'open') filters")
+        cases.MapGet("/", async Task<IResult> (string? view, string? stage, string? priority, string? breached, int? limit, string? cursor, CaseQueries queries, CancellationToken ct) =>
+        {
+            if (breached is not (null or "true" or "false"))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["breached"] = ["'breached' must be true or false."] }, title: "The request is invalid.");
+            return ApiResults.Ok(await queries.ListAsync(new CaseListQuery(view, stage, priority, breached is null ? null : breached == "true", limit, cursor), ct));
+        })
+        .WithSummary("Cases you take part in, newest first; view=holding (you hold them now) or view=customer (you are the customer, any vendor); stage (or 'open'), priority and breached=true|false filter")
         .Produces<Page<CaseDto>>().ProducesValidationProblem();
+
+        // A literal segment: it never matches /{id:guid}.
+        cases.MapGet("/sla", async Task<IResult> (string? since, CaseSlaReport report, CancellationToken ct) =>
+        {
+            DateTime? from = null;
+            if (since is not null)
+            {
+                if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["'since' must be an RFC 3339 date-time."] }, title: "The request is invalid.");
+                from = parsed.UtcDateTime;
+            }
+            return TypedResults.Ok(await report.GetAsync(from, ct));
+        })
+        .WithSummary("SLA performance per organization on the cases you take part in, since a time (default 90 days back): holdings, breaches, response-met rate")
+        .Produces<SlaReportDto>().ProducesValidationProblem();
 
         cases.MapGet("/{id:guid}", async (Guid id, CaseQueries queries, HttpContext http, CancellationToken ct) =>
             ApiResults.Ok(http, await queries.GetAsync(id, null, ct), c => c.Version))
@@ -62,6 +81,19 @@ public static class CasesApi
         .WithMetadata(new IdempotentAttribute())
         .WithSummary("An internal note only your organization ever reads")
         .Produces<CaseEntryDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+
+        cases.MapPost("/{id:guid}/confirm", async (Guid id, Cases service, HttpContext http, CancellationToken ct) =>
+            ApiResults.Ok(http, await service.ConfirmAsync(id, ct), c => c.Version))
+        .WithSummary("The customer confirms a resolved case, which closes it")
+        .Produces<CaseDto>().ProducesProblem(404).ProducesProblem(422);
+
+        // Not idempotent on purpose: a replay would have to store the token, and only its hash is kept.
+        cases.MapPost("/{id:guid}/customer-links", async (Guid id, CaseCustomerLinks links, HttpContext http, CancellationToken ct) =>
+            ApiResults.Created(http, await links.IssueAsync(id, ct), _ => $"/api/v1/cases/{id}"))
+        .WithSummary("The holder issues a one-time link (7 days) for a customer who is not signed in, to reply once or confirm the resolution; the token is shown this once")
+        .Produces<CaseLinkDto>(201).ProducesProblem(404).ProducesProblem(422);
+
+        cases.MapCaseAttachmentsApi();
 
         api.MapGet("/track/{trackingCode}", async (string trackingCode, CaseTracking tracking, CancellationToken ct) =>
             await tracking.FindAsync(trackingCode, ct) is { } found ? Results.Ok(found) : Results.Problem(statusCode: 404, title: "Not Found", detail: "No case has that tracking code."))

@@ -12,6 +12,7 @@ public static class ApiResults
         OutcomeKind.Conflict => TypedResults.Problem(o.Detail, statusCode: 409, title: "Conflict."),
         OutcomeKind.Stale => TypedResults.Problem(o.Detail, statusCode: 412, title: "Precondition failed."),
         OutcomeKind.Unprocessable => TypedResults.Problem(o.Detail, statusCode: 422, title: "Not possible in the current state."),
+        OutcomeKind.TooLarge => TypedResults.Problem(o.Detail, statusCode: 413, title: "Too large."),
         _ => throw new InvalidOperationException("Not a failure."),
     };
 
