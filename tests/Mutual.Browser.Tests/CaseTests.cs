@@ -57,6 +57,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(staff.Locator(".case-holder")).ToHaveTextAsync(partner);
         await Expect(staff.Locator(".case-entry-handoff")).ToContainTextAsync($"You → {partner}");
         await Expect(staff.Button("Hand off…")).ToHaveCountAsync(0); // only the holder works the case
+        await Expect(staff.Button("Customer link…")).ToHaveCountAsync(0);
 
         // The partner finds it in its inbox, answers the customer and writes an internal note.
         var north = await chromium.NewPageAsync(app.BaseUrl);
@@ -82,6 +83,25 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(note).ToContainTextAsync("Bearing probably worn");
         await Expect(note).ToContainTextAsync($"Only {partner} sees this");
         await Expect(north.Locator(".case-sla-response")).ToContainTextAsync("met");
+
+        // Files: a log is accepted and downloads with the browser's own sign-in; a web page is refused with the server's reason.
+        await north.SetInputFilesAsync("#case-file", new FilePayload { Name = "rattle.html", MimeType = "text/html", Buffer = "<script>x</script>"u8.ToArray() });
+        await Expect(north.Locator(".case-upload-error")).ToContainTextAsync("Accepted: PDF, PNG");
+        await north.SetInputFilesAsync("#case-file", new FilePayload { Name = "vibration.log", MimeType = "text/plain", Buffer = "rpm=1250 amplitude=high\n"u8.ToArray() });
+        var file = north.Locator(".case-files .case-file-link", new() { HasText = "vibration.log" });
+        await Expect(file).ToBeVisibleAsync();
+        await Expect(north.Locator(".case-entry-attachment")).ToContainTextAsync("vibration.log");
+        var download = await north.Context.APIRequest.GetAsync(await file.GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, download.Status);
+        Assert.Equal("rpm=1250 amplitude=high\n", await download.TextAsync());
+
+        // A one-time link for the customer, shown once, to send by hand.
+        dialog = await north.OpenDialogAsync(north.Button("Customer link…"));
+        await dialog.Button("Issue link").ClickAsync();
+        await Expect(dialog.Locator("#case-customer-link")).ToHaveValueAsync(new Regex("/track/reply/[A-Za-z0-9_-]{22}$"));
+        await Screenshots.SaveAsync(north, "case-customer-link-desktop");
+        await dialog.Button("Done").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
         await Screenshots.SaveAsync(north, "case-desktop");
         await PhoneShotAsync(partnerEmail, caseUrl, ".case-entry-internal", "case-phone");
 
@@ -89,6 +109,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         var globex = await chromium.NewPageAsync(app.BaseUrl);
         await globex.SignInAsync(customerEmail, CommerceSeed.Password);
         await globex.GoAsync("/cases");
+        await Expect(globex.Locator(".role-tab.active")).ToHaveTextAsync("As customer"); // it holds no case, so its own come first
         var mine = globex.Locator(".case-table tbody tr", new() { HasText = title });
         await Expect(mine).ToContainTextAsync(partner);
         await mine.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
@@ -101,13 +122,25 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(globex.Locator(".case-entry-internal")).ToHaveCountAsync(0);
         await Expect(globex.GetByRole(AriaRole.Radio, new() { Name = "Internal note" })).ToHaveCountAsync(0);
         await Expect(globex.Button("Move to…")).ToHaveCountAsync(0);
+        await Expect(globex.Locator(".case-files")).ToContainTextAsync("vibration.log");
+        await Expect(globex.Button("Confirm resolved")).ToHaveCountAsync(0); // not resolved yet
 
-        // The partner resolves it; the customer sees it resolved.
+        // The partner resolves it; the customer confirms, which closes it.
         await north.Button("Move to…").ClickAsync();
         await north.GetByRole(AriaRole.Menuitem, new() { Name = "Resolve" }).ClickAsync();
         await Expect(north.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
         await globex.GoAsync(caseUrl);
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
+        await globex.Button("Confirm resolved").ClickAsync();
+        await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Closed");
+        await Expect(globex.Locator(".case-timeline")).ToContainTextAsync("You confirmed it is resolved");
+        await Expect(globex.Locator("#case-text")).ToHaveCountAsync(0); // a closed case takes no more replies
+
+        // Staff sees how the organizations kept their targets above its list.
+        await staff.GoAsync("/cases?view=all&stage=all");
+        await Expect(staff.Locator(".case-sla-orgs")).ToContainTextAsync(partner);
+        await Expect(staff.Locator(".case-table tbody tr", new() { HasText = title })).ToContainTextAsync("Closed");
+        await Screenshots.SaveAsync(staff, "cases-staff-desktop");
     }
 
     [Fact]

@@ -57,8 +57,8 @@ public static class CasesUi
         CaseEntryKind.Handoff => Icons.Material.Outlined.SwapHoriz,
         CaseEntryKind.Reply => Icons.Material.Outlined.ChatBubbleOutline,
         CaseEntryKind.Note => Icons.Material.Outlined.Lock,
-        "attachment" => Icons.Material.Outlined.AttachFile,
-        "breach" => Icons.Material.Outlined.ReportProblem,
+        CaseEntryKind.Attachment => Icons.Material.Outlined.AttachFile,
+        CaseEntryKind.Breach => Icons.Material.Outlined.ReportProblem,
         _ => Icons.Material.Outlined.Circle,
     };
 
@@ -79,6 +79,17 @@ public static class CasesUi
 
     /// <summary>An SLA target in words: "4 h", "3 days".</summary>
     public static string Span(TimeSpan t) => t.TotalHours < 24 ? $"{t.TotalHours:0} h" : $"{t.TotalDays:0} days";
+
+    /// <summary>The download: the API answers the browser's cookie and sends the file as an attachment, never rendered.</summary>
+    public static string FileUrl(CaseFileDto f) => $"/api/v1/cases/{f.CaseId}/attachments/{f.Id}";
+
+    /// <summary>"820 B", "14 KB", "2.4 MB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0} KB",
+        _ => $"{bytes / (1024.0 * 1024):0.0} MB",
+    };
 
     /// <summary>The public tracking link for a code (the page itself belongs to the tracking work).</summary>
     public static string TrackPath(string code) => "/track/" + Uri.EscapeDataString(code);
