@@ -68,6 +68,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(row).ToContainTextAsync("With partner");
         await Expect(row).ToContainTextAsync(new Regex("Respond within (8 h|7 h 59 min)"));
         await Screenshots.SaveAsync(north, "cases-desktop");
+        await PhoneShotAsync(partnerEmail, "/cases", ".case-cards .case-title", "cases-phone");
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(north).ToHaveURLAsync(app.BaseUrl + caseUrl);
         await north.WaitReadyAsync();
@@ -135,6 +136,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Closed");
         await Expect(globex.Locator(".case-timeline")).ToContainTextAsync("You confirmed it is resolved");
         await Expect(globex.Locator("#case-text")).ToHaveCountAsync(0); // a closed case takes no more replies
+        await Screenshots.SaveAsync(globex, "case-customer-desktop");
 
         // Staff sees how the organizations kept their targets above its list.
         await staff.GoAsync("/cases?view=all&stage=all");
