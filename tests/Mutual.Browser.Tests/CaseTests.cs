@@ -105,6 +105,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(dialog).ToBeHiddenAsync();
         await Screenshots.SaveAsync(north, "case-desktop");
         await PhoneShotAsync(partnerEmail, caseUrl, ".case-entry-internal", "case-phone");
+        await PhoneShotAsync(partnerEmail, caseUrl, ".case-entry-internal", "case-phone-dark", ColorScheme.Dark, scroll: true);
 
         // The customer's person follows the case: the reply and the hand-off are there, the notes are not.
         var globex = await chromium.NewPageAsync(app.BaseUrl);
@@ -177,12 +178,13 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(second.Locator(".case-stale")).ToHaveCountAsync(0);
     }
 
-    private async Task PhoneShotAsync(string email, string path, string waitFor, string name)
+    private async Task PhoneShotAsync(string email, string path, string waitFor, string name, ColorScheme scheme = ColorScheme.Light, bool scroll = false)
     {
-        var phone = await chromium.NewPageAsync(app.BaseUrl, Chromium.Phone);
+        var phone = await chromium.NewPageAsync(app.BaseUrl, Chromium.Phone, scheme);
         await phone.SignInAsync(email, CommerceSeed.Password);
         await phone.GoAsync(path);
         await Expect(phone.Locator(waitFor).First).ToBeVisibleAsync();
+        if (scroll) await phone.Locator(waitFor).First.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(phone, name);
         await phone.Context.CloseAsync();
     }
