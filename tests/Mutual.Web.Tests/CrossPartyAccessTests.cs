@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Mutual.Web.Tests.Support;
@@ -10,7 +11,7 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case, Guid CaseFile);
 
     /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
     private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
@@ -44,8 +45,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var lead = (await host.PostJson("/api/v1/leads", new { title = "Secret deal", contactName = "Carl Contact", country = "DE", region = territory[3..] })).Id();
         // A case of the host's for the prospect, handed to the rival: the partner never held it.
         var serviceCase = (await host.PostJson("/api/v1/cases", new { title = "Secret case", customerPartyId = prospect, description = "Host-only case" })).Id();
+        var caseFile = (await (await (await host.PostAsync($"/api/v1/cases/{serviceCase}/attachments", CaseAttachmentTests.Form("secret.png", CaseAttachmentTests.Png))).Expect(HttpStatusCode.Created)).Json()).Id();
         await host.PostJson($"/api/v1/cases/{serviceCase}/handoffs", new { toPartyId = rival.OrganizationId, note = "Rival only" }, HttpStatusCode.OK);
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner), serviceCase);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner), serviceCase, caseFile);
     }
 
     private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
@@ -131,6 +133,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/cases/{case}/timeline" },
         { "POST", "/api/v1/cases/{case}/replies" },
         { "POST", "/api/v1/cases/{case}/notes" },
+        { "POST", "/api/v1/cases/{case}/confirm" },
+        { "POST", "/api/v1/cases/{case}/customer-links" },
+        { "GET", "/api/v1/cases/{case}/attachments" },
+        { "POST", "/api/v1/cases/{case}/attachments" },
+        { "GET", "/api/v1/cases/{case}/attachments/{casefile}" },
     };
 
     [Theory]
@@ -145,7 +152,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{rule}", w.Rule.ToString())
             .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString())
             .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
-            .Replace("{hostproduct}", w.Shop.HostProduct.ToString()).Replace("{case}", w.Case.ToString());
+            .Replace("{hostproduct}", w.Shop.HostProduct.ToString()).Replace("{case}", w.Case.ToString())
+            .Replace("{casefile}", w.CaseFile.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", enabled = false, events = new[] { "*" },
@@ -184,8 +192,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var hostProduct = await w.Host.GetJson($"/api/v1/catalogue/products/{w.Shop.HostProduct}");
         Assert.Equal(("Unreleased", false, 1), (hostProduct["name"]!.GetValue<string>(), hostProduct["active"]!.GetValue<bool>(), hostProduct["version"]!.GetValue<int>()));
         var serviceCase = await w.Host.GetJson($"/api/v1/cases/{w.Case}");
-        Assert.Equal(("with_partner", w.Rival, 2), (serviceCase["stage"]!.GetValue<string>(), serviceCase["holderPartyId"]!.GetValue<Guid>(), serviceCase["version"]!.GetValue<int>()));
-        Assert.Equal(2, (await w.Host.GetJson($"/api/v1/cases/{w.Case}/timeline")).Items().Count);
+        Assert.Equal(("with_partner", w.Rival, 3), (serviceCase["stage"]!.GetValue<string>(), serviceCase["holderPartyId"]!.GetValue<Guid>(), serviceCase["version"]!.GetValue<int>()));
+        Assert.Equal(3, (await w.Host.GetJson($"/api/v1/cases/{w.Case}/timeline")).Items().Count);
+        Assert.Single((await w.Host.GetJson($"/api/v1/cases/{w.Case}/attachments")).Items());
     }
 
     [Fact]
@@ -343,5 +352,39 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             Assert.DoesNotContain(secret, track, StringComparison.Ordinal);
         // The rival's case stays out of the partner's list even after it took part in another case.
         Assert.Equal([opened.Id()], (await w.Partner.Client.GetJson("/api/v1/cases?limit=200")).Items().Select(c => c.Id()));
+    }
+
+    [Fact]
+    public async Task AFormerHolderDownloadsAnAttachmentButAnOutsiderGets404()
+    {
+        var w = await BuildAsync();
+        // The host handed the case to the rival; as a former holder it still downloads the file it attached.
+        var download = await (await w.Host.GetAsync($"/api/v1/cases/{w.Case}/attachments/{w.CaseFile}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(CaseAttachmentTests.Png, await download.Content.ReadAsByteArrayAsync());
+        await (await w.Partner.Client.GetAsync($"/api/v1/cases/{w.Case}/attachments/{w.CaseFile}")).Expect(HttpStatusCode.NotFound);
+        // Nor through a case of its own: a file is found only under its own case.
+        var own = (await w.Partner.Client.PostJson("/api/v1/cases", new { title = "Own case", customerPartyId = w.HostId, description = "x" })).Id();
+        await (await w.Partner.Client.GetAsync($"/api/v1/cases/{own}/attachments/{w.CaseFile}")).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain("secret.png", (await w.Partner.Client.GetJson($"/api/v1/cases/{own}/timeline")).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret.png", (await w.Partner.Client.GetJson("/api/v1/cases/sla")).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACustomerLinkNeverExposesInternalNotesOrHandOffNotes()
+    {
+        var w = await BuildAsync();
+        var opened = (await w.Host.PostJson("/api/v1/cases", new { title = "Linked case", customerPartyId = w.Prospect, description = "Fix it" })).Id();
+        await w.Host.PostJson($"/api/v1/cases/{opened}/notes", new { text = $"HostNote{w.Tag}" });
+        await w.Host.PostJson($"/api/v1/cases/{opened}/handoffs", new { toPartyId = w.Partner.OrganizationId, note = $"HandoffNote{w.Tag}" }, HttpStatusCode.OK);
+        await w.Partner.Client.PostJson($"/api/v1/cases/{opened}/notes", new { text = $"PartnerNote{w.Tag}" });
+        await w.Partner.Client.PostJson($"/api/v1/cases/{opened}/replies", new { text = "We are on it." });
+        var token = (await w.Partner.Client.PostJson($"/api/v1/cases/{opened}/customer-links", new { }))["token"]!.GetValue<string>();
+        using var scope = app.Services.CreateScope();
+        var links = scope.ServiceProvider.GetRequiredService<Mutual.Core.Cases.CaseCustomerLinks>();
+        var seen = System.Text.Json.JsonSerializer.Serialize(await links.FindAsync(token))
+            + System.Text.Json.JsonSerializer.Serialize((await links.ReplyAsync(token, "Thanks")).Value);
+        foreach (var secret in new[] { "HostNote", "HandoffNote", "PartnerNote", w.Prospect.ToString(), $"secret{w.Tag}@" })
+            Assert.DoesNotContain(secret, seen, StringComparison.Ordinal);
+        Assert.Contains("We are on it.", seen, StringComparison.Ordinal);
     }
 }

@@ -38,8 +38,7 @@ public static class CaseAttachmentsApi
         })
         .WithMetadata(new IdempotentAttribute(), new RequestSizeLimitAttribute(UploadLimit))
         .DisableAntiforgery() // bearer-token API; a browser's cookie is SameSite=Lax, so no cross-site form posts carry it
-        .Accepts<IFormFile>("multipart/form-data")
-        .WithSummary($"Attach a file (multipart field 'file', at most 5 MiB, {CaseRules.FilesPerCase} per case): {CaseFileTypes.Accepted}; the holder or the customer")
+        .WithSummary($"Attach a file (multipart/form-data, field 'file', at most 5 MiB, {CaseRules.FilesPerCase} per case): {CaseFileTypes.Accepted}; the holder or the customer")
         .Produces<CaseFileDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413).ProducesProblem(422);
 
         cases.MapGet("/{id:guid}/attachments", async (Guid id, int? limit, string? cursor, CaseAttachments files, CancellationToken ct) =>
