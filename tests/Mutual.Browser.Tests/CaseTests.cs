@@ -14,12 +14,13 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
     public async Task StaffOpensACaseThePartnerAnswersInItsInboxAndTheCustomerReadsTheReplyButNeverTheNote()
     {
         var s = Seed.Suffix();
-        var (customer, partner, title) = ($"Globex {s}", $"North Service {s}", $"Gearbox rattles {s}");
+        var (customer, partner, title, outsider) = ($"Globex {s}", $"North Service {s}", $"Gearbox rattles {s}", $"Book Only {s}");
         string customerEmail, partnerEmail;
         using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
         {
             (_, customerEmail) = await host.MemberOrganizationAsync(app.BaseUrl, customer, $"Gina G {s}");
             (_, partnerEmail) = await host.MemberOrganizationAsync(app.BaseUrl, partner, $"Nils North {s}");
+            await host.PartyAsync("organization", outsider); // in the book only: it has no account, so it cannot work a case
         }
 
         // Staff opens the case from the list; the tracking code is shown once, with the public link.
@@ -46,9 +47,12 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(staff.Locator(".tracker-step.current")).ToContainTextAsync("Received");
         await Expect(staff.Locator(".case-sla-response")).ToContainTextAsync(new Regex("responds within (8 h|7 h 59 min)"));
 
-        // Hand off to the partner, with a note the customer must never read.
+        // Hand off to the partner, with a note the customer must never read; a party that cannot sign in is refused.
         dialog = await staff.OpenDialogAsync(staff.Button("Hand off…"));
         await Expect(dialog).ToContainTextAsync("never this note");
+        await staff.PickPartyAsync("#handoff-to", outsider);
+        await dialog.Button("Hand off").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("must be another member organization");
         await staff.PickPartyAsync("#handoff-to", partner);
         await staff.FillAsync("#handoff-note", "Warranty case, our cost");
         await dialog.Button("Hand off").ClickAsync();
@@ -176,6 +180,30 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await second.Locator(".case-stale").Button("Reload").ClickAsync();
         await Expect(second.Locator(".tracker-step.current")).ToContainTextAsync("Triage");
         await Expect(second.Locator(".case-stale")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheHolderIssuesACustomerLinkReadyToEmail()
+    {
+        var s = Seed.Suffix();
+        var name = $"Carla Customer {s}";
+        string path;
+        using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
+        {
+            var carla = await host.PartyAsync("person", name, [$"carla.{s}@people.test"]);
+            path = $"/cases/{await host.CaseAsync($"Warranty claim {s}", carla)}";
+        }
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await page.GoAsync(path);
+        var dialog = await page.OpenDialogAsync(page.Button("Customer link…"));
+        await Expect(dialog).ToContainTextAsync("Mutual does not send it");
+        await dialog.Button("Issue link").ClickAsync();
+        var link = await dialog.Locator("#case-customer-link").InputValueAsync();
+        Assert.Matches("/track/reply/[A-Za-z0-9_-]{22}$", link);
+        var mail = dialog.GetByRole(AriaRole.Link, new() { Name = $"E-mail it to carla.{s}@people.test" });
+        Assert.StartsWith($"mailto:carla.{s}%40people.test?subject=", await mail.GetAttributeAsync("href"));
+        Assert.Contains(Uri.EscapeDataString(link), await mail.GetAttributeAsync("href"));
     }
 
     private async Task PhoneShotAsync(string email, string path, string waitFor, string name, ColorScheme scheme = ColorScheme.Light, bool scroll = false)
