@@ -33,6 +33,8 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await dialog.Button("Open case").ClickAsync();
         await Expect(dialog).ToContainTextAsync("'title' is required");
         await staff.PickPartyAsync("#case-customer", customer);
+        // The pick re-renders the dialog; typing before that lands could be lost to it.
+        await Expect(dialog).ToContainTextAsync($"Customer: {customer}");
         await staff.FillAsync("#case-title", title);
         await staff.FillAsync("#case-description", "The gearbox rattles above 1200 rpm since the last service.");
         await staff.FillAsync("#case-reference", "ORDER-4711");
@@ -54,6 +56,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await dialog.Button("Hand off").ClickAsync();
         await Expect(dialog).ToContainTextAsync("must be another member organization");
         await staff.PickPartyAsync("#handoff-to", partner);
+        await Expect(dialog).ToContainTextAsync($"To: {partner}");
         await staff.FillAsync("#handoff-note", "Warranty case, our cost");
         await dialog.Button("Hand off").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
@@ -137,6 +140,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(north.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
         await globex.GoAsync(caseUrl);
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
+        await Expect(globex.Locator(".case-confirm-hint")).ToContainTextAsync($"goes back to {partner}");
         await globex.Button("Confirm resolved").ClickAsync();
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Closed");
         await Expect(globex.Locator(".case-timeline")).ToContainTextAsync("You confirmed it is resolved");

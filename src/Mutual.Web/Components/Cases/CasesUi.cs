@@ -91,6 +91,10 @@ public static class CasesUi
         _ => $"{bytes / (1024.0 * 1024):0.0} MB",
     };
 
+    /// <summary>Field errors less one field (null when none are left), once the person has changed that field.</summary>
+    public static IReadOnlyDictionary<string, string[]>? Without(IReadOnlyDictionary<string, string[]>? errors, string field) =>
+        errors?.Where(e => e.Key != field).ToDictionary() is { Count: > 0 } rest ? rest : null;
+
     /// <summary>The public tracking link for a code (the page itself belongs to the tracking work).</summary>
     public static string TrackPath(string code) => "/track/" + Uri.EscapeDataString(code);
 }
