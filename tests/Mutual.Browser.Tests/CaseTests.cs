@@ -154,6 +154,21 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Screenshots.SaveAsync(staff, "cases-staff-desktop");
     }
 
+    [Fact]
+    public async Task SomeoneWithoutCasesStartsOnTheirOwnWithAnEmptyStateThatSaysWhatItIsFor()
+    {
+        string email;
+        using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
+            email = await host.IndividualAsync(app.BaseUrl, $"Pia Person {Seed.Suffix()}");
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(email, CommerceSeed.Password);
+        await page.GoAsync("/cases");
+        await Expect(page.Locator(".role-tab.active")).ToHaveTextAsync("As customer");
+        await Expect(page.Locator(".empty-state")).ToContainTextAsync("You have raised no case");
+        await Expect(page.Locator(".case-sla-chart")).ToHaveCountAsync(0); // the SLA chart is for organizations' staff
+        await Screenshots.SaveAsync(page, "cases-empty-desktop");
+    }
+
     private async Task PhoneShotAsync(string email, string path, string waitFor, string name, ColorScheme scheme = ColorScheme.Light, bool scroll = false)
     {
         var phone = await chromium.NewPageAsync(app.BaseUrl, Chromium.Phone, scheme);
