@@ -141,6 +141,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await globex.GoAsync(caseUrl);
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Resolved");
         await Expect(globex.Locator(".case-confirm-hint")).ToContainTextAsync($"goes back to {partner}");
+        await Screenshots.SaveAsync(globex, "case-customer-resolved-desktop");
         await globex.Button("Confirm resolved").ClickAsync();
         await Expect(globex.Locator(".tracker-step.current")).ToContainTextAsync("Closed");
         await Expect(globex.Locator(".case-timeline")).ToContainTextAsync("You confirmed it is resolved");
