@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Mutual.Core.Cases;
 using Mutual.Core.Engagement;
 
 namespace Mutual.Browser.Tests.Support;
@@ -31,5 +32,12 @@ public sealed class ClockedBrowserApp : BrowserApp
     {
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<HealthSnapshotJob>().RunAsync();
+    }
+
+    /// <summary>Flags the cases whose SLA targets passed, as the minute sweep would.</summary>
+    public async Task SweepCasesAsync()
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<CaseSlaSweep>().RunAsync();
     }
 }

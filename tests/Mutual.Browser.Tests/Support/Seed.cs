@@ -94,6 +94,10 @@ public sealed class Seed(HttpClient http) : IDisposable
             prices = prices.Select(p => new { region = p.Region, currency = p.Currency, amount = p.Amount }),
         }))["id"]!.GetValue<Guid>();
 
+    /// <summary>A case the signed-in organization opens and holds; returns its id.</summary>
+    public async Task<Guid> CaseAsync(string title, Guid customer, string priority = "normal") =>
+        (await PostAsync("api/v1/cases", new { title, customerPartyId = customer, description = $"{title}, from the browser tests.", priority }))["id"]!.GetValue<Guid>();
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
