@@ -156,7 +156,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
     }
 
     [Fact]
-    public async Task SomeoneWithoutCasesStartsOnTheirOwnWithAnEmptyStateThatSaysWhatItIsFor()
+    public async Task SomeoneWithoutCasesStartsOnTheirOwnAndReportsAProblemToAVendor()
     {
         string email;
         using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
@@ -168,6 +168,26 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         await Expect(page.Locator(".empty-state")).ToContainTextAsync("You have raised no case");
         await Expect(page.Locator(".case-sla-chart")).ToHaveCountAsync(0); // the SLA chart is for organizations' staff
         await Screenshots.SaveAsync(page, "cases-empty-desktop");
+
+        // She reports a problem to a vendor, which holds the case from the start; she keeps the tracking code.
+        var title = $"Kettle leaks {Seed.Suffix()}";
+        var dialog = await page.OpenDialogAsync(page.Button("Report a problem").First); // in the header and in the empty state
+        await page.PickPartyAsync("#case-vendor", BrowserApp.HostName);
+        await Expect(dialog).ToContainTextAsync($"Handled by: {BrowserApp.HostName}");
+        await page.FillAsync("#case-title", title);
+        await page.FillAsync("#case-description", "Water comes out at the base when it boils.");
+        await dialog.Button("Open case").ClickAsync();
+        await Expect(dialog.Locator("#case-tracking-code")).ToHaveValueAsync(new Regex("^[A-Za-z0-9_-]{22}$"));
+        await Expect(dialog).ToContainTextAsync($"is open with {BrowserApp.HostName}");
+        await dialog.Button("Go to the case").ClickAsync();
+        await Expect(page).ToHaveURLAsync(CaseUrl());
+        await Expect(page.Locator(".case-holder")).ToHaveTextAsync(BrowserApp.HostName);
+        await Expect(page.Button("Hand off…")).ToHaveCountAsync(0); // the vendor works it, not the customer
+
+        var staff = await chromium.NewPageAsync(app.BaseUrl);
+        await staff.SignInAsync(BrowserApp.AdminEmail, BrowserApp.AdminPassword);
+        await staff.GoAsync("/cases?view=inbox");
+        await Expect(staff.Locator(".case-table tbody tr", new() { HasText = title })).ToContainTextAsync("Received");
     }
 
     private async Task PhoneShotAsync(string email, string path, string waitFor, string name, ColorScheme scheme = ColorScheme.Light, bool scroll = false)
