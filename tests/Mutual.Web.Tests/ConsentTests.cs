@@ -242,6 +242,29 @@ public sealed class ConsentTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task AnApiKeyReadsConsentedProfilesOnlyWithTheConsentsScopeAndIsLoggedAsItsCreator()
+    {
+        var (ida, vendor) = await SetUpAsync();
+        await ida.GrantAsync(vendor.OrganizationId, ["contact.email"]);
+        async Task<HttpClient> KeyAsync(string scope)
+        {
+            var key = await vendor.Client.PostJson("/api/v1/api-keys", new { name = $"Sync {scope}", scopes = new[] { scope } });
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key["key"]!.GetValue<string>());
+            return client;
+        }
+        var reader = await KeyAsync("consents:read");
+        await reader.GetJson($"/api/v1/parties/{ida.PartyId}/profile");
+        await (await reader.DeleteAsync($"/api/v1/consents/{Guid.NewGuid()}")).Expect(HttpStatusCode.Forbidden);
+        await (await reader.GetAsync("/api/v1/me/vendor-profile")).Expect(HttpStatusCode.Forbidden);
+        var profileOnly = await KeyAsync("profile:read");
+        await (await profileOnly.GetAsync($"/api/v1/parties/{ida.PartyId}/profile")).Expect(HttpStatusCode.Forbidden);
+        await (await profileOnly.GetAsync("/api/v1/me/vendor-profile")).Expect(HttpStatusCode.NotFound);
+        var entry = Assert.Single((await ida.Client.GetJson("/api/v1/me/access-log")).Items());
+        Assert.Equal((vendor.OrganizationId, vendor.PersonId), (entry!["reader"]!["id"]!.GetValue<Guid>(), entry["readerPerson"]!["id"]!.GetValue<Guid>()));
+    }
+
+    [Fact]
     public async Task TheStandardTermsAreListedByStableId()
     {
         var ida = await app.RegisterAsync("Ida Terms");
