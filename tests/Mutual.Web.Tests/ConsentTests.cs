@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Mutual.Web.Tests.Support;
 
 namespace Mutual.Web.Tests;
@@ -262,6 +263,25 @@ public sealed class ConsentTests(MutualApp app) : IClassFixture<MutualApp>
         await (await profileOnly.GetAsync("/api/v1/me/vendor-profile")).Expect(HttpStatusCode.NotFound);
         var entry = Assert.Single((await ida.Client.GetJson("/api/v1/me/access-log")).Items());
         Assert.Equal((vendor.OrganizationId, vendor.PersonId), (entry!["reader"]!["id"]!.GetValue<Guid>(), entry["readerPerson"]!["id"]!.GetValue<Guid>()));
+    }
+
+    [Fact]
+    public async Task ConsentEventsReachTheGranteesWebhooksAndNoOneElses()
+    {
+        var (ida, vendor) = await SetUpAsync();
+        var second = await app.JoinAsync(await app.AdminAsync(), "Listening Vendor", "Lis Listener");
+        string[] events = ["consent.granted", "consent.terms_accepted", "consent.terms_declined", "consent.revoked"];
+        // A public address: only the fan-out runs here, nothing is sent.
+        var hook = (await vendor.Client.PostJson("/api/v1/webhooks", new { url = "https://93.184.216.34/hook", events })).Id();
+        var other = (await second.Client.PostJson("/api/v1/webhooks", new { url = "https://93.184.216.34/hook", events })).Id();
+        var id = await ida.GrantAsync(vendor.OrganizationId, ["contact.email"], ["no-sharing"]);
+        await (await vendor.Client.PostAsync($"/api/v1/consents/{id}/accept", null)).Expect(HttpStatusCode.OK);
+        await (await ida.Client.DeleteAsync($"/api/v1/consents/{id}")).Expect(HttpStatusCode.NoContent);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Mutual.Core.Webhooks.WebhookDispatcher>().RunAsync();
+        var delivered = (await vendor.Client.GetJson($"/api/v1/webhooks/{hook}/deliveries")).Items().Select(d => d!["type"]!.GetValue<string>()).Order();
+        Assert.Equal(["consent.granted", "consent.revoked", "consent.terms_accepted"], delivered);
+        Assert.Empty((await second.Client.GetJson($"/api/v1/webhooks/{other}/deliveries")).Items());
     }
 
     [Fact]
