@@ -21,6 +21,15 @@ public static class Individuals
         return new Individual(client, me["actingPartyId"]!.GetValue<Guid>(), email);
     }
 
+    /// <summary>An individual with a full profile, and a member organization (the vendor) they may share it with.</summary>
+    public static async Task<(Individual Ida, Member Vendor)> BuyerAndVendorAsync(this MutualApp app)
+    {
+        var ida = await app.RegisterAsync("Ida Buyer");
+        await (await ida.Client.PutJsonAsync("/api/v1/me/profile", FullProfile("Ida Buyer", ida.Email))).Expect(HttpStatusCode.OK);
+        var vendor = await app.JoinAsync(await app.AdminAsync(), "Heat Pumps Ltd", "Hans Vendor");
+        return (ida, vendor);
+    }
+
     /// <summary>Signs an individual in again (tokens expire when a test moves the clock by an hour or more).</summary>
     public static async Task<Individual> SignInAgainAsync(this MutualApp app, Individual individual) =>
         individual with { Client = await app.LoginAsync(individual.Email, Password) };
