@@ -165,6 +165,25 @@ public sealed class ConsentTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task ARepeatedGrantWithTheSameIdempotencyKeyCreatesOneConsent()
+    {
+        var (ida, vendor) = await SetUpAsync();
+        async Task<HttpResponseMessage> PostAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/consents")
+            {
+                Content = JsonContent.Create(new { granteePartyId = vendor.OrganizationId, scopes = new[] { "contact.email" }, purpose = "Quote" }),
+            };
+            request.Headers.Add("Idempotency-Key", "grant-once");
+            return await ida.Client.SendAsync(request);
+        }
+        var first = await (await (await PostAsync()).Expect(HttpStatusCode.Created)).Json();
+        var again = await (await (await PostAsync()).Expect(HttpStatusCode.Created)).Json();
+        Assert.Equal(first.Id(), again.Id());
+        Assert.Single((await ida.Client.GetJson("/api/v1/consents")).Items());
+    }
+
+    [Fact]
     public async Task TheStandardTermsAreListedByStableId()
     {
         var ida = await app.RegisterAsync("Ida Terms");

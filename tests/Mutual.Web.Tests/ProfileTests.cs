@@ -40,6 +40,26 @@ public sealed class ProfileTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task AnInvitedPersonActingForThemselfStartsWithAnUnsavedProfile()
+    {
+        var admin = await app.AdminAsync();
+        var email = $"ivo-{Guid.NewGuid():N}@people.test";
+        var person = await admin.CreatePartyAsync("person", "Ivo Invited", [email]);
+        var invitation = await admin.PostJson($"/api/v1/parties/{person}/invitations", new { email });
+        var client = app.CreateClient();
+        var token = await client.PostJson("/api/v1/auth/accept-invitation", new { token = invitation["token"]!.GetValue<string>(), password = "invited-pass-1" }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token["accessToken"]!.GetValue<string>());
+
+        var profile = await client.GetJson("/api/v1/me/profile");
+        Assert.Equal((person, 0), (profile["partyId"]!.GetValue<Guid>(), profile["version"]!.GetValue<int>()));
+        Assert.Equal([email], profile["emails"].Strings());
+        await (await client.PutJsonAsync("/api/v1/me/profile", new { name = "Ivo", emails = new[] { email } }, "\"3\"")).Expect(HttpStatusCode.PreconditionFailed);
+        var put = await client.PutJsonAsync("/api/v1/me/profile", new { name = "Ivo", emails = new[] { email } }, "\"0\"");
+        await put.Expect(HttpStatusCode.OK);
+        Assert.Equal("\"1\"", put.Headers.ETag?.Tag);
+    }
+
+    [Fact]
     public async Task AnInvalidProfileIsAFieldErrorAndChangesNothing()
     {
         var ida = await app.RegisterAsync("Ida Invalid");
