@@ -26,6 +26,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddMutualDatabase(config);
 builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<RegistrationThrottle>();
 builder.Services.AddScoped<UiSession>();
 if (config.GetValue("Mutual:Discipline:Enabled", true)) builder.Services.AddHostedService<DisciplineWorker>();
 var webhookOptions = new WebhookOptions
@@ -118,6 +119,8 @@ api.MapGroup("").RequireArea("catalogue").MapCatalogueApi();
 api.MapGroup("").RequireArea("carts").MapCartsApi();
 api.MapGroup("").RequireArea("orders").MapOrdersApi();
 api.MapGroup("").RequireArea("cases").MapCasesApi();
+api.MapGroup("").RequireArea("profile").MapProfileApi();
+api.MapGroup("").RequireArea("consents").MapConsentsApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 app.MapTrackPages();

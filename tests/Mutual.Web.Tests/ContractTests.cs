@@ -19,7 +19,9 @@ public sealed class ContractTests(MutualApp app) : IClassFixture<MutualApp>
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
         foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/me", "/api/v1/parties", "/api/v1/parties/{id}", "/api/v1/relationships",
                      "/api/v1/parties/{id}/relationships", "/api/v1/directory", "/api/v1/parties/{id}/invitations", "/api/v1/auth/accept-invitation",
-                     "/api/v1/conversations", "/api/v1/conversations/{id}", "/api/v1/conversations/{id}/messages", "/api/v1/parties/{id}/timeline" })
+                     "/api/v1/conversations", "/api/v1/conversations/{id}", "/api/v1/conversations/{id}/messages", "/api/v1/parties/{id}/timeline",
+                     "/api/v1/auth/register", "/api/v1/me/profile", "/api/v1/me/vendor-profile", "/api/v1/consents", "/api/v1/consents/{id}",
+                     "/api/v1/consents/{id}/accept", "/api/v1/consents/{id}/decline", "/api/v1/consents/terms", "/api/v1/parties/{id}/profile", "/api/v1/me/access-log" })
             Assert.Contains(path, paths);
         Assert.NotNull(doc["components"]!["securitySchemes"]!["Bearer"]);
     }

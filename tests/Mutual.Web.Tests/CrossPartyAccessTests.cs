@@ -11,7 +11,10 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case, Guid CaseFile);
+    private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case, Guid CaseFile, Sharing Sharing);
+
+    /// <summary>An individual who shares with the rival: one consent accepted under terms (read once), one still proffered.</summary>
+    private sealed record Sharing(Individual Individual, Guid Consent, Guid Proffered);
 
     /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
     private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
@@ -47,7 +50,19 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var serviceCase = (await host.PostJson("/api/v1/cases", new { title = "Secret case", customerPartyId = prospect, description = "Host-only case" })).Id();
         var caseFile = (await (await (await host.PostAsync($"/api/v1/cases/{serviceCase}/attachments", CaseAttachmentTests.Form("secret.png", CaseAttachmentTests.Png))).Expect(HttpStatusCode.Created)).Json()).Id();
         await host.PostJson($"/api/v1/cases/{serviceCase}/handoffs", new { toPartyId = rival.OrganizationId, note = "Rival only" }, HttpStatusCode.OK);
-        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner), serviceCase, caseFile);
+        return new World(host, hostId, partner, prospect, relationship, conversation, message, shared, fact, task, tag, invitation, rival.OrganizationId, lead, rule, webhook, apiKey, await ShopAsync(host, partner), serviceCase, caseFile,
+            await ShareAsync(rival, tag));
+    }
+
+    private async Task<Sharing> ShareAsync(Member rival, string tag)
+    {
+        var individual = await app.RegisterAsync($"Indy{tag} Individual");
+        await (await individual.Client.PutJsonAsync("/api/v1/me/profile", Individuals.FullProfile($"Indy{tag} Individual", individual.Email))).Expect(HttpStatusCode.OK);
+        var consent = await individual.GrantAsync(rival.OrganizationId, ["contact.email", "contact.phone"], ["no-sharing"]);
+        await (await rival.Client.PostAsync($"/api/v1/consents/{consent}/accept", null)).Expect(HttpStatusCode.OK);
+        var proffered = await individual.GrantAsync(rival.OrganizationId, ["preferences"], ["intent-only"]);
+        await rival.Client.GetJson($"/api/v1/parties/{individual.PartyId}/profile");
+        return new Sharing(individual, consent, proffered);
     }
 
     private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
@@ -138,6 +153,15 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "GET", "/api/v1/cases/{case}/attachments" },
         { "POST", "/api/v1/cases/{case}/attachments" },
         { "GET", "/api/v1/cases/{case}/attachments/{casefile}" },
+        { "GET", "/api/v1/consents/{consent}" },
+        { "DELETE", "/api/v1/consents/{consent}" },
+        { "POST", "/api/v1/consents/{consent}/accept" },
+        { "POST", "/api/v1/consents/{consent}/decline" },
+        { "GET", "/api/v1/consents/{proffered}" },
+        { "DELETE", "/api/v1/consents/{proffered}" },
+        { "POST", "/api/v1/consents/{proffered}/accept" },
+        { "POST", "/api/v1/consents/{proffered}/decline" },
+        { "GET", "/api/v1/parties/{individual}/profile" },
     };
 
     [Theory]
@@ -153,7 +177,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{webhook}", w.Webhook.ToString()).Replace("{apikey}", w.ApiKey.ToString())
             .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
             .Replace("{hostproduct}", w.Shop.HostProduct.ToString()).Replace("{case}", w.Case.ToString())
-            .Replace("{casefile}", w.CaseFile.ToString());
+            .Replace("{casefile}", w.CaseFile.ToString())
+            .Replace("{consent}", w.Sharing.Consent.ToString()).Replace("{proffered}", w.Sharing.Proffered.ToString()).Replace("{individual}", w.Sharing.Individual.PartyId.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", enabled = false, events = new[] { "*" },
@@ -195,6 +220,36 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         Assert.Equal(("with_partner", w.Rival, 3), (serviceCase["stage"]!.GetValue<string>(), serviceCase["holderPartyId"]!.GetValue<Guid>(), serviceCase["version"]!.GetValue<int>()));
         Assert.Equal(3, (await w.Host.GetJson($"/api/v1/cases/{w.Case}/timeline")).Items().Count);
         Assert.Single((await w.Host.GetJson($"/api/v1/cases/{w.Case}/attachments")).Items());
+        var indy = w.Sharing.Individual.Client;
+        var consent = await indy.GetJson($"/api/v1/consents/{w.Sharing.Consent}");
+        Assert.Equal(("active", 2), (consent["status"]!.GetValue<string>(), consent["version"]!.GetValue<int>()));
+        var proffered = await indy.GetJson($"/api/v1/consents/{w.Sharing.Proffered}");
+        Assert.Equal(("proffered", 1), (proffered["status"]!.GetValue<string>(), proffered["version"]!.GetValue<int>()));
+        // Only the rival's one read is in the individual's log: the partner's probe read nothing.
+        Assert.Equal([w.Rival], (await indy.GetJson("/api/v1/me/access-log")).Items().Select(e => e!["reader"]!["id"]!.GetValue<Guid>()));
+        Assert.Equal($"Indy{w.Tag} Individual", (await indy.GetJson("/api/v1/me/profile"))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnotherVendorNeverSeesAnIndividualsConsentsProfileOrAccessLog()
+    {
+        var w = await BuildAsync();
+        var partner = w.Partner.Client;
+        var consents = (await partner.GetJson("/api/v1/consents?limit=200")).Items().Select(c => c.Id()).ToList();
+        Assert.DoesNotContain(w.Sharing.Consent, consents);
+        Assert.DoesNotContain(w.Sharing.Proffered, consents);
+        Assert.Empty((await partner.GetJson("/api/v1/me/access-log?limit=200")).Items());
+        await (await partner.GetAsync("/api/v1/me/profile")).Expect(HttpStatusCode.NotFound);
+        // The individual is a member of the network: the partner sees the name and kind, no contact detail.
+        var seen = await partner.GetJson($"/api/v1/parties/{w.Sharing.Individual.PartyId}");
+        Assert.Equal("member", seen["view"]!.GetValue<string>());
+        Assert.DoesNotContain(w.Sharing.Individual.Email, seen.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("1234567", seen.ToJsonString(), StringComparison.Ordinal);
+        // Nor does the host, which runs the installation but holds no consent.
+        await (await w.Host.GetAsync($"/api/v1/parties/{w.Sharing.Individual.PartyId}/profile")).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(w.Sharing.Consent, (await w.Host.GetJson("/api/v1/consents?limit=200")).Items().Select(c => c.Id()));
+        // The individual, for their part, sees nothing of the host's book.
+        await (await w.Sharing.Individual.Client.GetAsync($"/api/v1/parties/{w.Prospect}")).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

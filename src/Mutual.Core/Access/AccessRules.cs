@@ -4,12 +4,14 @@ using Mutual.Core.ApiKeys;
 using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Commerce;
+using Mutual.Core.Consent;
 using Mutual.Core.Conversations;
 using Mutual.Core.Data;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
+using Mutual.Core.Individuals;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -124,6 +126,19 @@ public static class AccessRules
             && f.Case!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
         // A customer link is its issuer's record; the customer reaches it only through the token's hash (CaseCustomerLinks).
         b.Entity<CaseLink>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn && l.IssuedByPartyId == db.ActorPartyId));
+
+        // Individuals: a profile is its individual's, and leaves only through a live consent (granted to the actor's
+        // organization, active, unexpired by the context's clock); which of its fields show is the scopes' business
+        // (Consent/SharedProfiles). A consent is its grantor's and its grantee's; the access log, the individual's alone.
+        b.Entity<IndividualProfile>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (p.PartyId == db.ActorPartyId
+                || db.Consents.Any(c => c.GrantorPartyId == p.PartyId && c.GranteePartyId == db.ActorPartyId
+                    && c.Status == ConsentStatus.Active && (c.ExpiresAt == null || c.ExpiresAt > db.Now)))));
+        b.Entity<ConsentGrant>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (c.GrantorPartyId == db.ActorPartyId || c.GranteePartyId == db.ActorPartyId)));
+        b.Entity<AccessLogEntry>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn && e.SubjectPartyId == db.ActorPartyId));
+        // What an organization sells is its own statement; intent matching reads it as the system.
+        b.Entity<VendorProfile>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn && p.PartyId == db.ActorPartyId));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

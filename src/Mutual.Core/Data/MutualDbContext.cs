@@ -5,11 +5,13 @@ using Mutual.Core.ApiKeys;
 using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Commerce;
+using Mutual.Core.Consent;
 using Mutual.Core.Conversations;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
+using Mutual.Core.Individuals;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -31,6 +33,10 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public Guid ActorPartyId => Actor.PartyId;
     public Guid ActorPersonId => Actor.PersonPartyId;
     public Guid ActorAccountId => Actor.AccountId;
+
+    /// <summary>The request's clock (a fake one in tests), so filters on expiry agree with the use cases' idea of now.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
@@ -73,6 +79,10 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+    public DbSet<IndividualProfile> IndividualProfiles => Set<IndividualProfile>();
+    public DbSet<VendorProfile> VendorProfiles => Set<VendorProfile>();
+    public DbSet<ConsentGrant> Consents => Set<ConsentGrant>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId

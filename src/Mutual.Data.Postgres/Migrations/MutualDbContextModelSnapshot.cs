@@ -1106,6 +1106,116 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("ProductPrices", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Consent.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<Guid>>("ConsentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("ReaderAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReaderPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReaderPersonPartyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("SubjectPartyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectPartyId", "At", "Id");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Consent.ConsentGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedByPersonPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GranteePartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GrantorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GrantorPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GranteePartyId", "Id");
+
+                    b.HasIndex("GrantorPartyId", "Id");
+
+                    b.HasIndex("GrantorPartyId", "GranteePartyId", "Status");
+
+                    b.ToTable("Consents", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Conversations.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1613,6 +1723,80 @@ namespace Mutual.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Individuals.IndividualProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addresses")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Phones")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Preferences")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId")
+                        .IsUnique();
+
+                    b.ToTable("IndividualProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Individuals.VendorProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Territories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId")
+                        .IsUnique();
+
+                    b.ToTable("VendorProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Mutual.Core.Parties.Party", b =>

@@ -1,4 +1,5 @@
 using Mutual.Core.Accounts;
+using Mutual.Core.Individuals;
 using Mutual.Web.Infrastructure;
 
 namespace Mutual.Web.Api;
@@ -29,6 +30,19 @@ public static class AuthApi
         })
         .WithSummary("Exchange email and password for a bearer token")
         .Produces<TokenResponse>().ProducesProblem(401).ProducesProblem(429);
+
+        auth.MapPost("/register", async (RegisterRequest request, Registration registration, RegistrationThrottle throttle, HttpContext http, CancellationToken ct) =>
+        {
+            if (throttle.Attempt(http.Connection.RemoteIpAddress?.ToString()) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem("Too many sign-ups from your address; try again later.", statusCode: 429, title: "Too many requests.");
+            }
+            var result = await registration.RegisterAsync(request, ct);
+            return result.IsOk ? TypedResults.Created("/api/v1/me", result.Value) : ApiResults.Problem(result);
+        })
+        .WithSummary("Join as an individual (a person who acts for themself): 201 with a bearer token, as from login")
+        .Produces<TokenResponse>(201).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(429);
 
         auth.MapPost("/accept-invitation", async (AcceptInvitationRequest request, InvitationService invitations, CancellationToken ct) =>
             ApiResults.Ok(await invitations.AcceptAsync(request, ct)))

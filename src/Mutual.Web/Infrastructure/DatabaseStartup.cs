@@ -19,6 +19,7 @@ public static class DatabaseStartup
         {
             var db = sp.GetRequiredService<IDbContextFactory<MutualDbContext>>().CreateDbContext();
             db.Actor = ActorClaims.ToActor(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User);
+            db.Clock = sp.GetRequiredService<TimeProvider>();
             return db;
         });
     }

@@ -19,6 +19,7 @@ public sealed class UiSession(AuthenticationStateProvider auth, IDbContextFactor
     {
         var db = await factory.CreateDbContextAsync();
         db.Actor = await ActorAsync();
+        db.Clock = clock;
         return db;
     }
 }

@@ -44,6 +44,8 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutual:Webhooks:Enabled", "false");
         // Long enough for a loaded CI machine to answer; the slow receiver waits 30 s, so timeouts still show.
         builder.UseSetting("Mutual:Webhooks:TimeoutSeconds", "3");
+        // Every test client shares one address; the sign-up throttle has its own test (RegistrationTests).
+        builder.UseSetting("Mutual:Auth:MaxRegistrationsPerHour", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
