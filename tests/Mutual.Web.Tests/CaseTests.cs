@@ -80,8 +80,19 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
         }
         var first = await Send();
         var again = await Send();
-        Assert.Equal((first.Id(), first["trackingCode"]!.GetValue<string>()), (again.Id(), again["trackingCode"]!.GetValue<string>()));
+        Assert.Equal(first.Id(), again.Id());
         Assert.Single((await c.Seller.Client.GetJson("/api/v1/cases")).Items());
+        // The replay does not repeat the code (the idempotency table keeps no secret); a lost code is replaced instead.
+        Assert.NotNull(first["trackingCode"]);
+        Assert.Null(again["trackingCode"]);
+        var anyone = app.CreateClient();
+        var old = first["trackingCode"]!.GetValue<string>();
+        var rotated = await (await (await c.Seller.Client.PostAsync($"/api/v1/cases/{first.Id()}/tracking-code", null)).Expect(HttpStatusCode.OK)).Json();
+        var fresh = rotated["trackingCode"]!.GetValue<string>();
+        Assert.NotEqual(old, fresh);
+        await (await anyone.GetAsync($"/api/v1/track/{old}")).Expect(HttpStatusCode.NotFound);
+        Assert.Equal("Once", (await anyone.GetJson($"/api/v1/track/{fresh}"))["title"]!.GetValue<string>());
+        await (await c.Partner.Client.PostAsync($"/api/v1/cases/{first.Id()}/tracking-code", null)).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -236,6 +247,24 @@ public sealed class CaseTests(MutualApp app) : IClassFixture<MutualApp>
             Assert.DoesNotContain(c.Bystander.OrganizationId, audience);
             Assert.Contains(c.Customer, audience);
         }
+    }
+
+
+    [Fact]
+    public async Task AnInternalNoteLeavesNoTraceOnTheCaseOthersRead()
+    {
+        var c = await CastAsync();
+        var id = (await OpenAsync(c)).Id();
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/handoffs", new { toPartyId = c.Partner.OrganizationId }, HttpStatusCode.OK);
+        var before = await c.Partner.Client.GetJson($"/api/v1/cases/{id}");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await c.Seller.Client.PostJson($"/api/v1/cases/{id}/notes", new { text = "Former holder's remark" });
+        var after = await c.Partner.Client.GetJson($"/api/v1/cases/{id}");
+        // Neither the version nor updatedAt moves, so the others cannot tell a note was written, and the holder's If-Match holds.
+        Assert.Equal((before["version"]!.GetValue<long>(), before["updatedAt"]!.GetValue<DateTime>()), (after["version"]!.GetValue<long>(), after["updatedAt"]!.GetValue<DateTime>()));
+        var move = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/cases/{id}") { Content = JsonContent.Create(new { stage = "triage" }) };
+        move.Headers.TryAddWithoutValidation("If-Match", $"\"{before["version"]!.GetValue<long>()}\"");
+        await (await c.Partner.Client.SendAsync(move)).Expect(HttpStatusCode.OK);
     }
 
 }

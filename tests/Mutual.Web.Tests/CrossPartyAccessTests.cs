@@ -150,6 +150,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/cases/{case}/notes" },
         { "POST", "/api/v1/cases/{case}/confirm" },
         { "POST", "/api/v1/cases/{case}/customer-links" },
+        { "POST", "/api/v1/cases/{case}/tracking-code" },
         { "GET", "/api/v1/cases/{case}/attachments" },
         { "POST", "/api/v1/cases/{case}/attachments" },
         { "GET", "/api/v1/cases/{case}/attachments/{casefile}" },

@@ -35,6 +35,7 @@ public sealed partial class TrackPageTests(MutualApp app) : IClassFixture<Mutual
         var response = await app.CreateClient().GetAsync($"/track/{c.Code}");
         await response.Expect(HttpStatusCode.OK);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore); // the address holds the code: no cache keeps the page
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Pump has no pressure", html, StringComparison.Ordinal);
         Assert.Contains("With a specialist partner", html, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class CaseCustomerLinks(MutualDbContext db, Cases cases, CaseTrack
         if (problem is not null) return problem.As<CaseLinkDto>();
         if (c!.HolderPartyId != db.ActingPartyId) return Outcome<CaseLinkDto>.Unprocessable("Only the organization holding the case issues customer links.");
         if (c.Stage == CaseStage.Closed) return Outcome<CaseLinkDto>.Unprocessable("A closed case takes no more answers.");
-        var token = CaseRules.NewTrackingCode();
+        var token = CaseRules.NewSecret();
         var link = new CaseLink { CaseId = c.Id, TokenHash = CaseRules.Hash(token), IssuedByPartyId = db.ActingPartyId, CreatedAt = Now, ExpiresAt = Now + CaseRules.LinkLifetime };
         db.CaseLinks.Add(link);
         await db.SaveChangesAsync(ct);

@@ -70,8 +70,8 @@ public static class CaseRules
     /// <summary>How long a one-time customer link stays usable.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>128 random bits, base64url: 22 characters, unguessable and safe in a URL.</summary>
-    public static string NewTrackingCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>A tracking code or link token: 128 random bits, base64url, 22 characters, unguessable and safe in a URL.</summary>
+    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The stored form: an exact-match index lookup on the hash, so no timing of string compares leaks the code.</summary>
     public static byte[] Hash(string code) => SHA256.HashData(Encoding.UTF8.GetBytes(code));

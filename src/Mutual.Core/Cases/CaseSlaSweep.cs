@@ -34,7 +34,10 @@ public sealed class CaseSlaSweep(IDbContextFactory<MutualDbContext> factory, Tim
             c.ResolutionBreachedAt = now;
             Announce(db, c, "resolution", c.ResolveBy, now, audience[c.Id]);
         }
-        return Math.Max(response.Count, resolution.Count);
+        // The version moves with the flags, so a second node sweeping the same cases at once fails its save instead of
+        // announcing the breach twice (and readers' ETags change with the flag).
+        foreach (var c in response.Concat(resolution).Distinct()) c.Version++;
+        return response.Count + resolution.Count;
     }, ct);
 
     private static void Announce(MutualDbContext db, ServiceCase c, string target, DateTime due, DateTime now, IEnumerable<Guid> audience)

@@ -40,7 +40,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         if (!v.IsValid) return v.Fail<CaseDto>();
 
         var now = Now;
-        var code = CaseRules.NewTrackingCode();
+        var code = CaseRules.NewSecret();
         var (respond, resolve) = CasePriority.Targets(priority);
         var c = new ServiceCase
         {
@@ -70,7 +70,7 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
             v.Add("toPartyId", "'toPartyId' must be another member organization, not the holder or the customer.");
         if (!v.IsValid) return v.Fail<CaseDto>();
         if (c!.HolderPartyId != db.ActingPartyId) return Outcome<CaseDto>.Unprocessable("Only the organization holding the case hands it off.");
-        if (!CaseStage.IsOpen(c!.Stage)) return Outcome<CaseDto>.Unprocessable($"A {c.Stage} case cannot be handed off.");
+        if (!CaseStage.IsOpen(c.Stage)) return Outcome<CaseDto>.Unprocessable($"A {c.Stage} case cannot be handed off.");
 
         var now = Now;
         var from = c.HolderPartyId;
@@ -134,9 +134,32 @@ public sealed class Cases(MutualDbContext db, CaseQueries queries, TimeProvider 
         if (problem is not null) return problem.As<CaseEntryDto>();
         if (new Validation().Require("text", text, CaseRules.TextMax) is { IsValid: false } v) return v.Fail<CaseEntryDto>();
         if (db.Actor.Is(c!.CustomerPartyId)) return Outcome<CaseEntryDto>.Unprocessable("Internal notes are for the organizations working the case.");
-        var entry = Entry(c, CaseEntryKind.Note, Now, text: text!.Trim());
-        entry.PrivateToPartyId = db.ActingPartyId;
-        return await SaveEntryAsync(c, entry, ct);
+        // Added on its own: the case's version and updatedAt stay as they were, so no one else can tell a note was written
+        // (nor does it make the holder's If-Match stale).
+        var entry = new CaseEntry { CaseId = c.Id, Kind = CaseEntryKind.Note, AuthorPartyId = db.ActingPartyId, AuthorPersonId = db.Actor.PersonPartyId,
+            Text = text!.Trim(), At = Now, PrivateToPartyId = db.ActingPartyId };
+        db.CaseEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        var names = await PartyNames.LoadAsync(db, [entry.AuthorPartyId], ct);
+        return Outcome<CaseEntryDto>.Ok(CaseQueries.Describe(entry, names, customer: false));
+    }
+
+    /// <summary>
+    /// A new tracking code for the case, shown in this answer only; the old one stops working at once. For the holder or
+    /// the customer, who pass the code on: it is how a lost code (or one that leaked) is replaced.
+    /// </summary>
+    public async Task<Outcome<CaseDto>> RotateTrackingCodeAsync(Guid id, CancellationToken ct = default)
+    {
+        var (c, _, problem) = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        if (!db.Actor.Is(c!.CustomerPartyId) && c.HolderPartyId != db.ActingPartyId)
+            return Outcome<CaseDto>.Unprocessable("Only the organization holding the case and the customer issue a new tracking code.");
+        var code = CaseRules.NewSecret();
+        c.TrackingCodeHash = CaseRules.Hash(code);
+        c.Version++;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Outcome<CaseDto>.Stale(); }
+        return await queries.GetAsync(c.Id, code, ct);
     }
 
     internal async Task<(ServiceCase?, List<Guid>, Outcome<CaseDto>?)> LoadAsync(Guid id, CancellationToken ct)

@@ -20,7 +20,8 @@ public static class CasesApi
 
         cases.MapPost("/", async (OpenCaseRequest request, Cases service, HttpContext http, CancellationToken ct) =>
             ApiResults.Created(http, await service.OpenAsync(request, ct), c => $"/api/v1/cases/{c.Id}", c => c.Version))
-        .WithMetadata(new IdempotentAttribute())
+        // A replay opens nothing new but does not repeat the code: only its hash is kept anywhere (a lost code is rotated).
+        .WithMetadata(new IdempotentAttribute { Withheld = ["trackingCode"] })
         .WithSummary("Open a case for a customer; the answer carries the trackingCode, shown this once")
         .Produces<CaseDto>(201).ProducesValidationProblem();
 
@@ -60,6 +61,11 @@ public static class CasesApi
         .WithSummary("Move a case you hold to a stage: triage, awaiting_customer, resolved or closed (If-Match)")
         .Produces<CaseDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(422);
 
+        cases.MapPost("/{id:guid}/tracking-code", async (Guid id, Cases service, HttpContext http, CancellationToken ct) =>
+            ApiResults.Ok(http, await service.RotateTrackingCodeAsync(id, ct), c => c.Version))
+        .WithSummary("Replace the case's tracking code (the holder or the customer): the answer carries the new trackingCode, shown this once; the old code stops working")
+        .Produces<CaseDto>().ProducesProblem(404).ProducesProblem(422);
+
         cases.MapPost("/{id:guid}/handoffs", async (Guid id, HandOffRequest request, Cases service, HttpContext http, CancellationToken ct) =>
             ApiResults.Ok(http, await service.HandOffAsync(id, request.ToPartyId, request.Note, ct), c => c.Version))
         .WithSummary("Hand a case you hold to another member organization, with a note for it (the customer does not read the note)")
@@ -97,7 +103,7 @@ public static class CasesApi
 
         api.MapGet("/track/{trackingCode}", async (string trackingCode, CaseTracking tracking, CancellationToken ct) =>
             await tracking.FindAsync(trackingCode, ct) is { } found ? Results.Ok(found) : Results.Problem(statusCode: 404, title: "Not Found", detail: "No case has that tracking code."))
-        .AllowAnonymous().RequireRateLimiting(TrackPolicy).WithTags("Cases")
+        .AllowAnonymous().RequireRateLimiting(TrackPolicy).AddEndpointFilter(TrackPages.NoStore).WithTags("Cases")
         .WithSummary("Public status of a case by its tracking code: stage, holder, stages with dates, expected resolution, public replies")
         .Produces<TrackDto>().ProducesProblem(404).ProducesProblem(429);
     }

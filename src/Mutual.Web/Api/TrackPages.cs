@@ -17,7 +17,8 @@ public static class TrackPages
 {
     public static void MapTrackPages(this IEndpointRouteBuilder app)
     {
-        var track = app.MapGroup("/track").AllowAnonymous().RequireRateLimiting(CasesApi.TrackPolicy).ExcludeFromDescription();
+        var track = app.MapGroup("/track").AllowAnonymous().RequireRateLimiting(CasesApi.TrackPolicy).ExcludeFromDescription()
+            .AddEndpointFilter(NoStore);
 
         // The look-up form submits here; a code goes to its page.
         track.MapGet("/", (string? code) => string.IsNullOrWhiteSpace(code)
@@ -61,6 +62,13 @@ public static class TrackPages
     {
         ViewerIsCustomer = true, ActionPath = CaseCustomerLinks.PathPrefix + token, CanReply = found.CanReply, CanConfirm = found.CanConfirm,
     };
+
+    /// <summary>The address holds a secret (the code or a link token), so no cache, shared or private, keeps the page.</summary>
+    public static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return await next(context);
+    }
 
     /// <summary>A use case's outcome as the page shows it: the first field error or the detail, and a status.</summary>
     private sealed record Acted(bool Ok, string? Error, int Status)

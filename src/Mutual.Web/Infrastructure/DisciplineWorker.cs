@@ -46,7 +46,7 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         var rerouted = await services.GetRequiredService<LeadDeadlineSweep>().RunAsync(ct);
         if (rerouted > 0) log.LogInformation("Re-routed {Count} lead(s) whose partner did not answer in time", rerouted);
         var breached = await services.GetRequiredService<CaseSlaSweep>().RunAsync(ct);
-        if (breached > 0) log.LogInformation("Flagged {Count} case(s) that missed a service-level target", breached);
+        if (breached > 0) log.LogInformation("Flagged {Count} missed service-level target(s) on cases", breached);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         if (_snapshotDay != today)
         {

@@ -8,7 +8,14 @@ namespace Mutual.Web.Infrastructure;
 
 /// <summary>Marks a creating POST whose first response is kept and replayed for a repeated Idempotency-Key.</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-public sealed class IdempotentAttribute : Attribute;
+public sealed class IdempotentAttribute : Attribute
+{
+    /// <summary>
+    /// Top-level properties of the answer that are secrets shown once (a tracking code): the stored copy, and so a
+    /// replay, carries them as null, so that the idempotency table never holds them in plain text.
+    /// </summary>
+    public string[] Withheld { get; init; } = [];
+}
 
 /// <summary>
 /// Keeps the first 2xx response to a creating POST per (account, Idempotency-Key). A repeat with the same
@@ -23,8 +30,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         var key = http.Request.Headers[Header].ToString();
         var actor = ActorClaims.ToActor(http.User);
-        if (string.IsNullOrEmpty(key) || !HttpMethods.IsPost(http.Request.Method) || !actor.IsSignedIn
-            || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null)
+        var idempotent = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>();
+        if (string.IsNullOrEmpty(key) || !HttpMethods.IsPost(http.Request.Method) || !actor.IsSignedIn || idempotent is null)
         {
             await next(http);
             return;
@@ -74,17 +81,26 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var body = await new StreamReader(buffer).ReadToEndAsync(http.RequestAborted);
         if (http.Response.StatusCode is >= 200 and < 300)
         {
-            await db.IdempotencyRecords.Where(r => r.AccountId == actor.AccountId && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
+            // The key's earlier record, and the account's records past retention, go: replays are kept 24 hours, no longer.
+            await db.IdempotencyRecords.Where(r => r.AccountId == actor.AccountId && (r.Key == key || r.CreatedAt <= now - Retention))
+                .ExecuteDeleteAsync(http.RequestAborted);
             db.IdempotencyRecords.Add(new IdempotencyRecord
             {
                 AccountId = actor.AccountId, Key = key, RequestHash = hash, StatusCode = http.Response.StatusCode,
-                Location = http.Response.Headers.Location, ETag = http.Response.Headers.ETag, ResponseBody = body, CreatedAt = now,
+                Location = http.Response.Headers.Location, ETag = http.Response.Headers.ETag, ResponseBody = Withhold(body, idempotent.Withheld), CreatedAt = now,
             });
             try { await db.SaveChangesAsync(http.RequestAborted); }
             catch (DbUpdateException) { /* a concurrent twin stored it first; either copy is the same response */ }
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    private static string Withhold(string body, string[] secrets)
+    {
+        if (secrets.Length == 0 || System.Text.Json.Nodes.JsonNode.Parse(body) is not System.Text.Json.Nodes.JsonObject answer) return body;
+        foreach (var name in secrets) if (answer.ContainsKey(name)) answer[name] = null;
+        return answer.ToJsonString();
     }
 
     private static async Task<string> HashRequestAsync(HttpContext http)
