@@ -68,10 +68,10 @@ public sealed partial class DemoNetworkTests
         {
             var actor = await demo.ActorAsync(email);
             await using var db = demo.Database.Open(actor);
-            var holding = (await new CaseQueries(db).ListAsync(CaseQueries.ViewHolding, "open", 50, null)).Value!.Items;
+            var holding = (await new CaseQueries(db).ListAsync(new CaseListQuery(CaseQueries.ViewHolding, "open", Limit: 50))).Value!.Items;
             Assert.True(holding.Count >= 2, $"{partner} holds open cases.");
             Assert.All(holding, c => Assert.Equal(partner, c.Holder.Name));
-            foreach (var c in (await new CaseQueries(db).ListAsync(null, null, 50, null)).Value!.Items)
+            foreach (var c in (await new CaseQueries(db).ListAsync(new CaseListQuery(Limit: 50))).Value!.Items)
             {
                 var timeline = (await new CaseQueries(db).TimelineAsync(c.Id, 100, null)).Value!.Items;
                 Assert.All(timeline.Where(e => e.Kind == CaseEntryKind.Note), e => Assert.Equal(actor.PartyId, e.AuthorPartyId));
@@ -82,7 +82,7 @@ public sealed partial class DemoNetworkTests
         foreach (var email in new[] { "ana@globex.example", "joanna@initech.example", "tom.becker@mail.example", "maria.santos@mail.example" })
         {
             await using var db = demo.Database.Open(await demo.ActorAsync(email));
-            var mine = (await new CaseQueries(db).ListAsync(null, null, 50, null)).Value!.Items;
+            var mine = (await new CaseQueries(db).ListAsync(new CaseListQuery(Limit: 50))).Value!.Items;
             Assert.NotEmpty(mine);
             foreach (var c in mine)
             {
@@ -96,18 +96,30 @@ public sealed partial class DemoNetworkTests
         var ana = await demo.ActorAsync("ana@globex.example");
         await using (var db = demo.Database.Open(ana))
         {
-            var cases = (await new CaseQueries(db).ListAsync(null, null, 50, null)).Value!.Items;
+            var cases = (await new CaseQueries(db).ListAsync(new CaseListQuery(Limit: 50))).Value!.Items;
             var closed = Assert.Single(cases, c => c.Stage == CaseStage.Closed);
             var timeline = (await new CaseQueries(db).TimelineAsync(closed.Id, 100, null)).Value!.Items;
             Assert.Equal(2, timeline.Count(e => e.Kind == CaseEntryKind.Handoff));
             Assert.Contains(timeline, e => e.Kind == CaseEntryKind.Reply && e.Author.Name == "Globex Manufacturing");
+            // The case page walks it newest first, three at a time, and meets every line once, in reverse order.
+            var newest = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                var page = (await new CaseQueries(db).TimelineAsync(closed.Id, 3, cursor, newestFirst: true)).Value!;
+                newest.AddRange(page.Items.Select(e => e.Id));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            Assert.Equal(timeline.Select(e => e.Id).Reverse(), newest);
+            // Who can read it: the organizations that held it, in order, as Core keeps them.
+            Assert.Equal(["Northwind Components", "Baltic Automation"], (await new CaseQueries(db).OrganizationsAsync(closed.Id)).Select(p => p.Name));
         }
 
         // Steelworks worked one case for the host and sees nothing else; Iberia does not see Baltic's cases at all.
         var carmen = await demo.ActorAsync("carmen@iberia-industrial.example");
         List<Guid> baltics;
         await using (var db = demo.Database.Open(await demo.ActorAsync("jonas@baltic-automation.example")))
-            baltics = (await new CaseQueries(db).ListAsync(null, null, 50, null)).Value!.Items.Select(c => c.Id).ToList();
+            baltics = (await new CaseQueries(db).ListAsync(new CaseListQuery(Limit: 50))).Value!.Items.Select(c => c.Id).ToList();
         await using (var db = demo.Database.Open(carmen))
         {
             foreach (var id in baltics)
@@ -117,6 +129,6 @@ public sealed partial class DemoNetworkTests
             }
         }
         await using (var db = demo.Database.Open(await demo.ActorAsync("petr@steelworks-ostrava.example")))
-            Assert.Equal(CaseStage.Resolved, Assert.Single((await new CaseQueries(db).ListAsync(null, null, 50, null)).Value!.Items).Stage);
+            Assert.Equal(CaseStage.Resolved, Assert.Single((await new CaseQueries(db).ListAsync(new CaseListQuery(Limit: 50))).Value!.Items).Stage);
     }
 }

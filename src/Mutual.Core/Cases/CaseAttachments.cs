@@ -61,9 +61,8 @@ public sealed class CaseAttachments(MutualDbContext db, Cases cases, TimeProvide
     /// <summary>One file with its bytes; not found unless the actor takes part in its case.</summary>
     public async Task<Outcome<CaseFileContent>> GetAsync(Guid caseId, Guid fileId, CancellationToken ct = default)
     {
-        var meta = await CaseQueries.CaseFileMeta(db.CaseFiles.AsNoTracking().Where(f => f.Id == fileId && f.CaseId == caseId)).FirstOrDefaultAsync(ct);
-        if (meta is null) return Outcome<CaseFileContent>.NotFound("No such file.");
-        var content = await db.CaseFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).FirstAsync(ct);
-        return Outcome<CaseFileContent>.Ok(new CaseFileContent(meta, content));
+        var file = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, ct);
+        if (file is null) return Outcome<CaseFileContent>.NotFound("No such file.");
+        return Outcome<CaseFileContent>.Ok(new CaseFileContent(CaseQueries.CaseFileMeta(file), file.Content));
     }
 }

@@ -18,9 +18,6 @@ public sealed class CaseQueries(MutualDbContext db)
         return Outcome<CaseDto>.Ok(Describe(c, names, trackingCode));
     }
 
-    public Task<Outcome<Page<CaseDto>>> ListAsync(string? view, string? stage, int? limit, string? cursor, CancellationToken ct = default) =>
-        ListAsync(new CaseListQuery(view, stage, Limit: limit, Cursor: cursor), ct);
-
     /// <summary>
     /// Cases newest first (UUIDv7 ids are time-ordered, so the id is the sort key): every case the actor takes part
     /// in; view=holding for those it holds now, view=customer for those where it (or the person behind the account)
@@ -50,9 +47,10 @@ public sealed class CaseQueries(MutualDbContext db)
         return Outcome<Page<CaseDto>>.Ok(new Page<CaseDto>(cut.Items.Select(c => Describe(c, names, null)).ToList(), cut.NextCursor));
     }
 
-    /// <summary>The timeline oldest first. The filter already drops other organizations' notes; the customer also
-    /// does not read the note that goes with a hand-off (it is between the organizations).</summary>
-    public async Task<Outcome<Page<CaseEntryDto>>> TimelineAsync(Guid id, int? limit, string? cursor, CancellationToken ct = default)
+    /// <summary>The timeline oldest first (the API), or newest first (the case page, whose next page is older). The filter
+    /// already drops other organizations' notes; the customer also does not read the note that goes with a hand-off (it is
+    /// between the organizations).</summary>
+    public async Task<Outcome<Page<CaseEntryDto>>> TimelineAsync(Guid id, int? limit, string? cursor, bool newestFirst = false, CancellationToken ct = default)
     {
         var v = new Validation();
         var page = PageRequest.Parse(v, limit, cursor, "tg");
@@ -61,8 +59,9 @@ public sealed class CaseQueries(MutualDbContext db)
         if (!v.IsValid) return v.Fail<Page<CaseEntryDto>>();
         var q = db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } after)
-            q = q.Where(e => e.At > at || (e.At == at && e.Id.CompareTo(after) > 0));
-        var rows = await q.OrderBy(e => e.At).ThenBy(e => e.Id).Take(page.Limit + 1).ToListAsync(ct);
+            q = newestFirst ? q.Where(e => e.At < at || (e.At == at && e.Id.CompareTo(after) < 0)) : q.Where(e => e.At > at || (e.At == at && e.Id.CompareTo(after) > 0));
+        var ordered = newestFirst ? q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id) : q.OrderBy(e => e.At).ThenBy(e => e.Id);
+        var rows = await ordered.Take(page.Limit + 1).ToListAsync(ct);
         var cut = page.ToPage(rows, e => PageRequest.Encode(PageRequest.Ticks(e.At), e.Id.ToString()));
         var names = await PartyNames.LoadAsync(db, cut.Items.Select(e => e.AuthorPartyId), ct);
         // The page's attachment lines get their files in one query.
@@ -74,9 +73,25 @@ public sealed class CaseQueries(MutualDbContext db)
             cut.Items.Select(e => Describe(e, names, customer, files.GetValueOrDefault(e.Id))).ToList(), cut.NextCursor));
     }
 
+    /// <summary>
+    /// The organizations that hold or held a visible case, by name: who can read it besides the customer. Reading the
+    /// participants of a case the actor sees is in bounds, past their own-rows filter, as in <see cref="Cases"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PartyRef>> OrganizationsAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return [];
+        var ids = await db.CaseParticipants.IgnoreQueryFilters([AccessRules.OwnCaseParticipantRows])
+            .Where(p => p.CaseId == id && p.Role == CaseRoles.Organization).OrderBy(p => p.JoinedAt).Select(p => p.PartyId).ToListAsync(ct);
+        var names = await PartyNames.LoadAsync(db, ids, ct);
+        return ids.Select(names.Get).ToList();
+    }
+
     /// <summary>The metadata of files, projected in SQL so that their bytes are never read.</summary>
     internal static IQueryable<CaseFileDto> CaseFileMeta(IQueryable<CaseFile> files) =>
         files.Select(f => new CaseFileDto(f.Id, f.CaseId, f.EntryId, f.FileName, f.ContentType, f.Size, Convert.ToHexStringLower(f.Sha256), f.UploadedByPartyId, f.At));
+
+    internal static CaseFileDto CaseFileMeta(CaseFile f) =>
+        new(f.Id, f.CaseId, f.EntryId, f.FileName, f.ContentType, f.Size, Convert.ToHexStringLower(f.Sha256), f.UploadedByPartyId, f.At);
 
     internal static CaseEntryDto Describe(CaseEntry e, Dictionary<Guid, PartyRef> names, bool customer, CaseFileDto? file = null) =>
         new(e.Id, e.Kind, e.AuthorPartyId, names.Get(e.AuthorPartyId), e.Stage, e.FromPartyId, e.ToPartyId,

@@ -1,3 +1,4 @@
+using Mutual.Core.Access;
 using System.Text.RegularExpressions;
 
 namespace Mutual.Core.Channel;
@@ -66,6 +67,18 @@ public static partial class ChannelRules
 
     /// <summary>"DE" or "US-CA": an ISO 3166-1 alpha-2 country, optionally with an ISO 3166-2 subdivision.</summary>
     public static bool IsTerritory(string? code) => code is not null && Territory().IsMatch(code);
+
+    /// <summary>
+    /// A list of territories (partners', routing rules', vendors'): at most <see cref="MaxTerritories"/>, each an ISO 3166
+    /// code; returns them normalized, distinct and sorted.
+    /// </summary>
+    public static List<string> Territories(Validation v, string field, IReadOnlyCollection<string?> territories)
+    {
+        if (territories.Count > MaxTerritories) v.Add(field, $"At most {MaxTerritories} territories.");
+        else if (territories.Any(t => !IsTerritory(t is null ? null : Normalize(t))))
+            v.Add(field, "Each territory is an ISO 3166 code: a country (\"DE\") or a subdivision (\"US-CA\").");
+        return territories.Where(t => t is not null).Select(t => Normalize(t!)).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 
     public static bool IsCountry(string? code) => code is not null && Country().IsMatch(code);
 

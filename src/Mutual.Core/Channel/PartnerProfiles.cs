@@ -97,9 +97,7 @@ public sealed class PartnerProfiles(MutualDbContext db, TimeProvider clock)
     {
         var v = new Validation();
         if (r.Territories is null) v.Add("territories", "'territories' is required (ISO codes such as \"DE\" or \"US-CA\").");
-        else if (r.Territories.Count > ChannelRules.MaxTerritories) v.Add("territories", $"At most {ChannelRules.MaxTerritories} territories.");
-        else if (r.Territories.Any(t => !ChannelRules.IsTerritory(t is null ? null : ChannelRules.Normalize(t))))
-            v.Add("territories", "Each territory is an ISO 3166 code: a country (\"DE\") or a subdivision (\"US-CA\").");
+        else ChannelRules.Territories(v, "territories", r.Territories);
         if (r.Capacity is null) v.Add("capacity", "'capacity' is required: how many open leads the partner can hold.");
         else if (r.Capacity is < 0 or > ChannelRules.MaxCapacity) v.Add("capacity", $"'capacity' must be between 0 and {ChannelRules.MaxCapacity}.");
         var certs = r.Certifications ?? [];

@@ -99,9 +99,7 @@ public sealed class RoutingRules(MutualDbContext db, TimeProvider clock)
         var v = new Validation();
         if (creating || r.Name is not null) v.Require("name", r.Name, ChannelRules.NameMax);
         if (r.Position is < 0) v.Add("position", "'position' must be 0 or more.");
-        if (r.Countries is { } countries && (countries.Count > ChannelRules.MaxTerritories
-            || countries.Any(c => !ChannelRules.IsTerritory(c is null ? null : ChannelRules.Normalize(c)))))
-            v.Add("countries", "Each entry is an ISO 3166 code: a country (\"DE\") or a subdivision (\"US-CA\").");
+        if (r.Countries is { } countries) ChannelRules.Territories(v, "countries", countries);
         if (r.MinValue is < 0) v.Add("minValue", "'minValue' must be 0 or more.");
         if (r.RequiredCertification is { Length: > 0 } cert && !ChannelRules.IsCertification(cert.Trim().ToLowerInvariant()))
             v.Add("requiredCertification", "A certification name is lowercase letters, digits, dots and dashes.");

@@ -33,6 +33,9 @@ public sealed class SharedProfiles(MutualDbContext db)
         var now = db.Now;
         // The read and its log row commit together: a read that cannot be logged returns nothing.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The profile first, through its filter (visible only while a consent is live), then the grants: a revocation
+        // between the two reads leaves no grant and so a 404, never the party's own lists in place of the hidden profile.
+        var profileRow = await db.Set<IndividualProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.PartyId == individualId, ct);
         var grants = await db.Set<ConsentGrant>().AsNoTracking()
             .Where(c => c.GrantorPartyId == individualId && c.GranteePartyId == reader && c.Status == ConsentStatus.Active && (c.ExpiresAt == null || c.ExpiresAt > now))
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Scopes }).ToListAsync(ct);
@@ -40,8 +43,8 @@ public sealed class SharedProfiles(MutualDbContext db)
         if (grants.Count == 0) return Outcome<SharedProfileDto>.NotFound("No profile is shared with you here.");
         var party = await db.Parties.AsNoTracking().FirstOrDefaultAsync(p => p.Id == individualId, ct);
         if (party is null) return Outcome<SharedProfileDto>.NotFound("No profile is shared with you here.");
-        // The access rule shows this row only to the individual and to grantees of a live consent (AccessRules).
-        var profile = await db.Set<IndividualProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.PartyId == individualId, ct) ?? MyProfile.Blank(party);
+        // An individual who has not saved a profile yet (invited rather than registered) shares what their party holds.
+        var profile = profileRow ?? MyProfile.Blank(party);
 
         var scopes = ConsentScopes.All.Where(s => grants.Any(g => g.Scopes.Contains(s))).ToList();
         var consentIds = grants.Select(g => g.Id).ToList();

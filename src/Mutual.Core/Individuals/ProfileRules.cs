@@ -89,11 +89,7 @@ public static partial class ProfileRules
             v.Add("territories", "'territories' is required (ISO codes such as \"DE\" or \"US-CA\").");
             return [];
         }
-        var list = territories.ToList();
-        if (list.Count > ChannelRules.MaxTerritories) v.Add("territories", $"At most {ChannelRules.MaxTerritories} territories.");
-        else if (list.Any(t => !ChannelRules.IsTerritory(t is null ? null : ChannelRules.Normalize(t))))
-            v.Add("territories", "Each territory is an ISO 3166 code: a country (\"DE\") or a subdivision (\"US-CA\").");
-        return list.Where(t => t is not null).Select(t => ChannelRules.Normalize(t!)).Distinct().Order(StringComparer.Ordinal).ToList();
+        return ChannelRules.Territories(v, "territories", territories.ToList());
     }
 
     internal static List<PostalAddress> ReadAddresses(string json) => JsonSerializer.Deserialize<List<PostalAddress>>(json, Json) ?? [];

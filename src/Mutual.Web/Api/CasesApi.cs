@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Mutual.Core.Access;
 using Mutual.Core.Cases;
 using Mutual.Core.Data;
 using Mutual.Web.Infrastructure;
@@ -28,7 +29,7 @@ public static class CasesApi
         cases.MapGet("/", async Task<IResult> (string? view, string? stage, string? priority, string? breached, int? limit, string? cursor, CaseQueries queries, CancellationToken ct) =>
         {
             if (breached is not (null or "true" or "false"))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["breached"] = ["'breached' must be true or false."] }, title: "The request is invalid.");
+                return ApiResults.Problem(Outcome<object>.Invalid("breached", "'breached' must be true or false."));
             return ApiResults.Ok(await queries.ListAsync(new CaseListQuery(view, stage, priority, breached is null ? null : breached == "true", limit, cursor), ct));
         })
         .WithSummary("Cases you take part in, newest first; view=holding (you hold them now) or view=customer (you are the customer, any vendor); stage (or 'open'), priority and breached=true|false filter")
@@ -41,7 +42,7 @@ public static class CasesApi
             if (since is not null)
             {
                 if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["'since' must be an RFC 3339 date-time."] }, title: "The request is invalid.");
+                    return ApiResults.Problem(Outcome<object>.Invalid("since", "'since' must be an RFC 3339 date-time."));
                 from = parsed.UtcDateTime;
             }
             return TypedResults.Ok(await report.GetAsync(from, ct));
@@ -72,7 +73,7 @@ public static class CasesApi
         .Produces<CaseDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 
         cases.MapGet("/{id:guid}/timeline", async (Guid id, int? limit, string? cursor, CaseQueries queries, CancellationToken ct) =>
-            ApiResults.Ok(await queries.TimelineAsync(id, limit, cursor, ct)))
+            ApiResults.Ok(await queries.TimelineAsync(id, limit, cursor, ct: ct)))
         .WithSummary("The case's timeline oldest first: opened, stages, hand-offs, public replies and your own internal notes")
         .Produces<Page<CaseEntryDto>>().ProducesValidationProblem().ProducesProblem(404);
 

@@ -75,7 +75,7 @@ public static class CasesUi
     }
 
     /// <summary>Under an hour left to answer: worth the warning colour.</summary>
-    public static bool Urgent(DateTime dueUtc, DateTime nowUtc) => dueUtc - nowUtc < TimeSpan.FromHours(1);
+    public static readonly TimeSpan UrgentWithin = TimeSpan.FromHours(1);
 
     /// <summary>An SLA target in words: "4 h", "3 days".</summary>
     public static string Span(TimeSpan t) => t.TotalHours < 24 ? $"{t.TotalHours:0} h" : $"{t.TotalDays:0} days";

@@ -44,18 +44,5 @@ public static class ChannelUi
 
     public static string Hours(double? hours) => hours is { } h ? (h < 1 ? $"{Math.Round(h * 60):0} min" : $"{h:0.#} h") : "—";
 
-    /// <summary>"5 h 12 min left", "2 days 3 h left", or "time is up" once the deadline passed.</summary>
-    public static string Countdown(DateTime deadlineUtc, DateTime nowUtc)
-    {
-        var left = deadlineUtc - nowUtc;
-        if (left <= TimeSpan.Zero) return "time is up";
-        if (left.TotalDays >= 1) return $"{(int)left.TotalDays} d {left.Hours} h left";
-        if (left.TotalHours >= 1) return $"{(int)left.TotalHours} h {left.Minutes} min left";
-        return $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min left";
-    }
-
-    /// <summary>Under a quarter of the usual 24 hours: worth a warning colour.</summary>
-    public static bool Urgent(DateTime deadlineUtc, DateTime nowUtc) => deadlineUtc - nowUtc < TimeSpan.FromHours(6);
-
     public static int OpenCount(PipelineRow row) => LeadStatus.Open.Sum(s => row.Counts.GetValueOrDefault(s));
 }

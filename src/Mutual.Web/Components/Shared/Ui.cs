@@ -75,4 +75,14 @@ public static partial class Ui
     private static partial System.Text.RegularExpressions.Regex MarkdownMarks();
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>"5 h 12 min left", "2 d 3 h left", or "time is up" once the deadline passed.</summary>
+    public static string TimeLeft(DateTime deadlineUtc, DateTime nowUtc)
+    {
+        var left = deadlineUtc - nowUtc;
+        if (left <= TimeSpan.Zero) return "time is up";
+        if (left.TotalDays >= 1) return $"{(int)left.TotalDays} d {left.Hours} h left";
+        if (left.TotalHours >= 1) return $"{(int)left.TotalHours} h {left.Minutes} min left";
+        return $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min left";
+    }
 }
