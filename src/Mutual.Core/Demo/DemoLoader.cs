@@ -44,6 +44,7 @@ internal sealed partial class DemoLoader(IDbContextFactory<MutualDbContext> fact
     {
         var db = await factory.CreateDbContextAsync(ct);
         db.Actor = _actors[who];
+        db.Clock = clock; // services that read the request clock (db.Now) see the story's moment
         return db;
     }
 

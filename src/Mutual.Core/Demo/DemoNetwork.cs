@@ -60,6 +60,7 @@ public static class DemoNetwork
         await loader.AddCatalogueAsync();
         await loader.OrdersAsync();
         await loader.CasesAsync();
+        await loader.IndividualsAsync();
         await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);
