@@ -28,6 +28,7 @@ builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<RegistrationThrottle>();
 builder.Services.AddScoped<UiSession>();
+DatabaseKeyRepository.AddTo(builder.Services);
 if (config.GetValue("Mutual:Discipline:Enabled", true)) builder.Services.AddHostedService<DisciplineWorker>();
 var webhookOptions = new WebhookOptions
 {

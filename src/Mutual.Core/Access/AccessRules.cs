@@ -146,6 +146,7 @@ public static class AccessRules
         b.Entity<Invitation>().HasQueryFilter(i => db.ActorIsSystem || (db.ActorIsSignedIn && i.InvitedByPartyId == db.ActorPartyId));
         b.Entity<OutboxMessage>().HasQueryFilter(o => db.ActorIsSystem);
         b.Entity<WorkLease>().HasQueryFilter(l => db.ActorIsSystem);
+        b.Entity<DataProtectionKey>().HasQueryFilter(k => db.ActorIsSystem);
 
         // Integration settings are the organization's own: its webhooks, their delivery log, its API keys.
         b.Entity<WebhookEndpoint>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn && e.OwnerPartyId == db.ActorPartyId));

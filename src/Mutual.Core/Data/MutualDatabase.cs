@@ -70,4 +70,12 @@ public static class SystemContext
         db.Actor = Access.Actor.System;
         return db;
     }
+
+    /// <summary>The same, for the few callers the framework calls synchronously (the data-protection key ring).</summary>
+    public static MutualDbContext CreateSystem(this IDbContextFactory<MutualDbContext> factory)
+    {
+        var db = factory.CreateDbContext();
+        db.Actor = Access.Actor.System;
+        return db;
+    }
 }

@@ -79,6 +79,7 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IndividualProfile> IndividualProfiles => Set<IndividualProfile>();
     public DbSet<VendorProfile> VendorProfiles => Set<VendorProfile>();
     public DbSet<ConsentGrant> Consents => Set<ConsentGrant>();

@@ -18,13 +18,23 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "correct-horse-battery";
 
     private TestDatabase? _database;
+    private readonly bool _sharesDatabase;
+
+    public MutualApp() { }
+
+    /// <summary>Another app node over a database a first node created (and disposes); see <see cref="AppNode"/>.</summary>
+    protected MutualApp(TestDatabase shared)
+    {
+        _database = shared;
+        _sharesDatabase = true;
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         _ = Server; // start the host now: migrations and bootstrap run before the first test
     }
 
@@ -77,9 +87,12 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && !_sharesDatabase) await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
     public sealed record TokenBody(string AccessToken, string TokenType, int ExpiresIn);
 }
+
+/// <summary>A further app node over the database of another <see cref="MutualApp"/>.</summary>
+public sealed class AppNode(TestDatabase shared) : MutualApp(shared);
