@@ -129,4 +129,37 @@ public sealed partial class IndividualTests(Chromium chromium, BrowserApp app)
         await Screenshots.SaveAsync(phone, "my-vendors-phone");
         await phone.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AnOrganizationStatesWhatItSellsAndIsToldTheIndividualPagesAreNotItsOwn()
+    {
+        var s = Seed.Suffix();
+        string vendorEmail;
+        using (var host = await Seed.SignInAsync(app.BaseUrl, BrowserApp.AdminEmail, BrowserApp.AdminPassword))
+            (_, vendorEmail) = await host.MemberOrganizationAsync(app.BaseUrl, $"Sun Roofs {s}", $"Sol Roof {s}");
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync(vendorEmail, CommerceSeed.Password);
+        await page.Locator(".app-nav").GetByRole(AriaRole.Link, new() { Name = "Vendor profile" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/settings/vendor-profile");
+        await page.WaitReadyAsync();
+        await Expect(page.Locator(".vendor-profile")).ToContainTextAsync("Not saved yet");
+        await page.FillAsync("#vendor-categories", "solar_panels");
+        await page.Button("Save vendor profile").ClickAsync();
+        await Expect(page.Locator(".vendor-profile")).ToContainTextAsync("Each category is a slug");
+        await page.Locator(".chip-input-chips .mud-chip-close-button").First.ClickAsync();
+        await page.FillAsync("#vendor-categories", "solar-panels, heat-pumps");
+        await page.Locator("#vendor-categories").PressAsync("Enter");
+        await page.FillAsync("#vendor-territories", "de at");
+        await page.Button("Save vendor profile").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Vendor profile saved.");
+        await page.GoAsync("/settings/vendor-profile");
+        await Expect(page.Locator(".vendor-profile")).ToContainTextAsync("heat-pumps");
+        await Expect(page.Locator(".vendor-profile")).ToContainTextAsync("AT");
+        await Screenshots.SaveAsync(page, "vendor-profile-desktop");
+
+        // The individual's own pages tell an organization where its side lives instead.
+        await page.GoAsync("/me/profile");
+        await Expect(page.Locator(".empty-state")).ToContainTextAsync("This page is for individuals");
+        await Expect(page.Locator("#profile-name")).ToHaveCountAsync(0);
+    }
 }
