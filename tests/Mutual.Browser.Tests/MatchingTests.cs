@@ -31,6 +31,7 @@ public sealed class MatchingTests(Chromium chromium, BrowserApp app)
         await Expect(card).ToContainTextAsync("No one is assigned yet.");
         await Expect(card.Locator(".contact-rep").First).ToContainTextAsync($"Vera Rep {s}");
         await Expect(card.Locator(".contact-reason").First).ToContainTextAsync("Both prefer brief messages, like email, put sustainability first");
+        await card.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "matching-card-desktop");
         await card.GetByRole(AriaRole.Button, new() { Name = $"Assign Vera Rep {s}" }).ClickAsync();
         await Expect(card.Locator(".contact-current")).ToContainTextAsync($"Vera Rep {s}");
@@ -43,7 +44,10 @@ public sealed class MatchingTests(Chromium chromium, BrowserApp app)
         await Expect(page.Locator("fieldset[data-question='communication-style']").GetByRole(AriaRole.Radio, new() { Name = "Brief and to the point" })).ToBeCheckedAsync();
         await Expect(page.Locator(".values-about")).ToContainTextAsync("never age, gender");
         await Screenshots.SaveAsync(page, "my-values-desktop");
+        // Reloaded at phone size, so the layout settles as a phone would first draw it.
         await page.SetViewportSizeAsync(Chromium.Phone.Width, Chromium.Phone.Height);
+        await page.GoAsync("/me/values");
+        await Expect(page.Locator(".values-form")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "my-values-phone");
     }
 }
