@@ -122,6 +122,7 @@ api.MapGroup("").RequireArea("orders").MapOrdersApi();
 api.MapGroup("").RequireArea("cases").MapCasesApi();
 api.MapGroup("").RequireArea("profile").MapProfileApi();
 api.MapGroup("").RequireArea("consents").MapConsentsApi();
+api.MapGroup("").RequireArea("matching").MapMatchingApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 app.MapTrackPages();

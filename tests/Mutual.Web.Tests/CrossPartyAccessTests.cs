@@ -14,7 +14,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case, Guid CaseFile, Sharing Sharing);
 
     /// <summary>An individual who shares with the rival: one consent accepted under terms (read once), one still proffered.</summary>
-    private sealed record Sharing(Individual Individual, Guid Consent, Guid Proffered);
+    private sealed record Sharing(Individual Individual, Guid Consent, Guid Proffered, Member Vendor);
 
     /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
     private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
@@ -62,7 +62,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         await (await rival.Client.PostAsync($"/api/v1/consents/{consent}/accept", null)).Expect(HttpStatusCode.OK);
         var proffered = await individual.GrantAsync(rival.OrganizationId, ["preferences"], ["intent-only"]);
         await rival.Client.GetJson($"/api/v1/parties/{individual.PartyId}/profile");
-        return new Sharing(individual, consent, proffered);
+        await (await rival.Client.PutJsonAsync($"/api/v1/parties/{individual.PartyId}/contact-person", new { repPartyId = rival.PersonId })).Expect(HttpStatusCode.OK);
+        return new Sharing(individual, consent, proffered, rival);
     }
 
     private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
@@ -163,6 +164,12 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/consents/{proffered}/accept" },
         { "POST", "/api/v1/consents/{proffered}/decline" },
         { "GET", "/api/v1/parties/{individual}/profile" },
+        { "GET", "/api/v1/parties/{prospect}/rep-matches" },
+        { "GET", "/api/v1/parties/{prospect}/contact-person" },
+        { "PUT", "/api/v1/parties/{prospect}/contact-person" },
+        { "DELETE", "/api/v1/parties/{prospect}/contact-person" },
+        { "GET", "/api/v1/parties/{individual}/contact-person" },
+        { "DELETE", "/api/v1/parties/{individual}/contact-person" },
     };
 
     [Theory]
@@ -229,6 +236,9 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         // Only the rival's one read is in the individual's log: the partner's probe read nothing.
         Assert.Equal([w.Rival], (await indy.GetJson("/api/v1/me/access-log")).Items().Select(e => e!["reader"]!["id"]!.GetValue<Guid>()));
         Assert.Equal($"Indy{w.Tag} Individual", (await indy.GetJson("/api/v1/me/profile"))["name"]!.GetValue<string>());
+        // The rival's contact person for the individual is untouched.
+        var contact = await w.Sharing.Vendor.Client.GetJson($"/api/v1/parties/{w.Sharing.Individual.PartyId}/contact-person");
+        Assert.Equal((w.Sharing.Vendor.PersonId, 1), (contact["repPartyId"]!.GetValue<Guid>(), contact["version"]!.GetValue<int>()));
     }
 
     [Fact]

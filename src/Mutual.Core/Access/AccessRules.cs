@@ -12,6 +12,7 @@ using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Individuals;
+using Mutual.Core.Matching;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -139,6 +140,11 @@ public static class AccessRules
         b.Entity<AccessLogEntry>().HasQueryFilter(e => db.ActorIsSystem || (db.ActorIsSignedIn && e.SubjectPartyId == db.ActorPartyId));
         // What an organization sells is its own statement; intent matching reads it as the system.
         b.Entity<VendorProfile>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn && p.PartyId == db.ActorPartyId));
+
+        // Matching: stated values are their person's alone, whatever party the person acts for (ranking reads them as
+        // the system and lets out only what two people share); a contact assignment is its organization's own record.
+        b.Entity<StatedValues>().HasQueryFilter(v => db.ActorIsSystem || (db.ActorIsSignedIn && v.PersonPartyId == db.ActorPersonId));
+        b.Entity<ContactAssignment>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.OrganizationPartyId == db.ActorPartyId));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

@@ -12,7 +12,7 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> Areas =
     [
         "parties", "relationships", "conversations", "facts", "engagement", "tasks",
-        "leads", "partners", "catalogue", "carts", "orders", "cases", "intents", "consents", "profile", "network",
+        "leads", "partners", "catalogue", "carts", "orders", "cases", "intents", "consents", "profile", "network", "matching",
     ];
 
     public static readonly IReadOnlyList<string> All = Areas.SelectMany(a => new[] { $"{a}:{Read}", $"{a}:{Write}" }).ToList();

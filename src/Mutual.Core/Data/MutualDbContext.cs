@@ -12,6 +12,7 @@ using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Individuals;
+using Mutual.Core.Matching;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -84,6 +85,8 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<VendorProfile> VendorProfiles => Set<VendorProfile>();
     public DbSet<ConsentGrant> Consents => Set<ConsentGrant>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<StatedValues> StatedValues => Set<StatedValues>();
+    public DbSet<ContactAssignment> ContactAssignments => Set<ContactAssignment>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId

@@ -22,6 +22,7 @@ public static class EventTypes
         "case.opened", "case.handed_off", "case.updated", "case.sla_breached", "case.resolved",
         "intent.published", "intent.offer_received", "intent.offer_accepted",
         "consent.granted", "consent.revoked", "consent.terms_accepted", "consent.terms_declined",
+        "party.contact_assigned", "party.contact_unassigned",
         "webhook.disabled",
     ];
 

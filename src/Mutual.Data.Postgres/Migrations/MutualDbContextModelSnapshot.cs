@@ -1821,6 +1821,71 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("VendorProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Matching.ContactAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignedByPersonPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BuyerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RepPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationPartyId", "BuyerPartyId")
+                        .IsUnique();
+
+                    b.ToTable("ContactAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Matching.StatedValues", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PersonPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("UseForMatching")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonPartyId")
+                        .IsUnique();
+
+                    b.ToTable("StatedValues", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Parties.Party", b =>
                 {
                     b.Property<Guid>("Id")

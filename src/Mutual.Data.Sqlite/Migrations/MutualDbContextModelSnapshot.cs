@@ -1815,6 +1815,71 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("VendorProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Matching.ContactAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignedByPersonPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuyerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationPartyId", "BuyerPartyId")
+                        .IsUnique();
+
+                    b.ToTable("ContactAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Mutual.Core.Matching.StatedValues", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UseForMatching")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonPartyId")
+                        .IsUnique();
+
+                    b.ToTable("StatedValues", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Parties.Party", b =>
                 {
                     b.Property<Guid>("Id")

@@ -98,6 +98,22 @@ public sealed class Seed(HttpClient http) : IDisposable
     public async Task<Guid> CaseAsync(string title, Guid customer, string priority = "normal") =>
         (await PostAsync("api/v1/cases", new { title, customerPartyId = customer, description = $"{title}, from the browser tests.", priority }))["id"]!.GetValue<Guid>();
 
+    /// <summary>A person who registers themself (an individual), with their API client and party id.</summary>
+    public static async Task<(Seed Seed, Guid PartyId)> RegisterAsync(string baseUrl, string name, string email, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        var response = await http.PostAsJsonAsync("api/v1/auth/register", new { email, password, name });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var seed = new Seed(http);
+        return (seed, await seed.MeAsync());
+    }
+
+    /// <summary>States the person's values (PUT /me/values).</summary>
+    public async Task ValuesAsync(object answers) =>
+        (await http.PutAsJsonAsync("api/v1/me/values", new { answers })).EnsureSuccessStatusCode();
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
