@@ -121,6 +121,7 @@ api.MapGroup("").RequireArea("orders").MapOrdersApi();
 api.MapGroup("").RequireArea("cases").MapCasesApi();
 api.MapGroup("").RequireArea("profile").MapProfileApi();
 api.MapGroup("").RequireArea("consents").MapConsentsApi();
+api.MapGroup("").RequireArea("intents").MapIntentsApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 app.MapTrackPages();

@@ -12,6 +12,7 @@ using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Individuals;
+using Mutual.Core.Intents;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -83,6 +84,8 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<VendorProfile> VendorProfiles => Set<VendorProfile>();
     public DbSet<ConsentGrant> Consents => Set<ConsentGrant>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Intent> Intents => Set<Intent>();
+    public DbSet<Offer> Offers => Set<Offer>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
