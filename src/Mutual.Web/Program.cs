@@ -123,6 +123,7 @@ api.MapGroup("").RequireArea("cases").MapCasesApi();
 api.MapGroup("").RequireArea("profile").MapProfileApi();
 api.MapGroup("").RequireArea("consents").MapConsentsApi();
 api.MapGroup("").RequireArea("matching").MapMatchingApi();
+api.MapGroup("").RequireArea("intents").MapIntentsApi();
 api.MapApiKeysApi();
 app.MapAccountEndpoints();
 app.MapTrackPages();

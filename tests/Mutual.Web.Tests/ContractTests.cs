@@ -21,7 +21,8 @@ public sealed class ContractTests(MutualApp app) : IClassFixture<MutualApp>
                      "/api/v1/parties/{id}/relationships", "/api/v1/directory", "/api/v1/parties/{id}/invitations", "/api/v1/auth/accept-invitation",
                      "/api/v1/conversations", "/api/v1/conversations/{id}", "/api/v1/conversations/{id}/messages", "/api/v1/parties/{id}/timeline",
                      "/api/v1/auth/register", "/api/v1/me/profile", "/api/v1/me/vendor-profile", "/api/v1/consents", "/api/v1/consents/{id}",
-                     "/api/v1/consents/{id}/accept", "/api/v1/consents/{id}/decline", "/api/v1/consents/terms", "/api/v1/parties/{id}/profile", "/api/v1/me/access-log" })
+                     "/api/v1/consents/{id}/accept", "/api/v1/consents/{id}/decline", "/api/v1/consents/terms", "/api/v1/parties/{id}/profile", "/api/v1/me/access-log",
+                     "/api/v1/intents", "/api/v1/intents/{id}", "/api/v1/intents/{id}/offers", "/api/v1/intents/{id}/offers/{offerId}/accept" })
             Assert.Contains(path, paths);
         Assert.NotNull(doc["components"]!["securitySchemes"]!["Bearer"]);
     }

@@ -14,7 +14,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
     private sealed record World(HttpClient Host, Guid HostId, Member Partner, Guid Prospect, Guid Relationship, Guid Conversation, Guid Message, Guid SharedConversation, Guid Fact, Guid Task, string Tag, Guid Invitation, Guid Rival, Guid Lead, Guid Rule, Guid Webhook, Guid ApiKey, Purchase Shop, Guid Case, Guid CaseFile, Sharing Sharing);
 
     /// <summary>An individual who shares with the rival: one consent accepted under terms (read once), one still proffered.</summary>
-    private sealed record Sharing(Individual Individual, Guid Consent, Guid Proffered, Member Vendor);
+    private sealed record Sharing(Individual Individual, Guid Consent, Guid Proffered, Member Vendor, Guid Intent, Guid Offer);
 
     /// <summary>The host buying from another seller, whose order went to a rival partner: North Partners is a partner of the same seller.</summary>
     private sealed record Purchase(Guid Cart, Guid Product, Guid Order, Guid HostProduct);
@@ -63,7 +63,11 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         var proffered = await individual.GrantAsync(rival.OrganizationId, ["preferences"], ["intent-only"]);
         await rival.Client.GetJson($"/api/v1/parties/{individual.PartyId}/profile");
         await (await rival.Client.PutJsonAsync($"/api/v1/parties/{individual.PartyId}/contact-person", new { repPartyId = rival.PersonId })).Expect(HttpStatusCode.OK);
-        return new Sharing(individual, consent, proffered, rival);
+        // An intent the rival matches and offered on; the partner has no vendor profile.
+        await rival.Client.VendorProfileAsync(["heat-pumps"], ["ES"]);
+        var intent = (await individual.PublishAsync("ES")).Id();
+        var offer = await rival.OfferAsync(intent);
+        return new Sharing(individual, consent, proffered, rival, intent, offer);
     }
 
     private async Task<Purchase> ShopAsync(HttpClient host, Member partner)
@@ -170,6 +174,13 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "DELETE", "/api/v1/parties/{prospect}/contact-person" },
         { "GET", "/api/v1/parties/{individual}/contact-person" },
         { "DELETE", "/api/v1/parties/{individual}/contact-person" },
+        { "GET", "/api/v1/intents/{intent}" },
+        { "GET", "/api/v1/intents/{intent}/offers" },
+        { "POST", "/api/v1/intents/{intent}/offers" },
+        { "POST", "/api/v1/intents/{intent}/withdraw" },
+        { "POST", "/api/v1/intents/{intent}/reveal" },
+        { "POST", "/api/v1/intents/{intent}/offers/{offer}/accept" },
+        { "POST", "/api/v1/intents/{intent}/offers/{offer}/withdraw" },
     };
 
     [Theory]
@@ -186,7 +197,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
             .Replace("{cart}", w.Shop.Cart.ToString()).Replace("{product}", w.Shop.Product.ToString()).Replace("{order}", w.Shop.Order.ToString())
             .Replace("{hostproduct}", w.Shop.HostProduct.ToString()).Replace("{case}", w.Case.ToString())
             .Replace("{casefile}", w.CaseFile.ToString())
-            .Replace("{consent}", w.Sharing.Consent.ToString()).Replace("{proffered}", w.Sharing.Proffered.ToString()).Replace("{individual}", w.Sharing.Individual.PartyId.ToString());
+            .Replace("{consent}", w.Sharing.Consent.ToString()).Replace("{proffered}", w.Sharing.Proffered.ToString()).Replace("{individual}", w.Sharing.Individual.PartyId.ToString())
+            .Replace("{intent}", w.Sharing.Intent.ToString()).Replace("{offer}", w.Sharing.Offer.ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PATCH" or "PUT")
             request.Content = JsonContent.Create(new { name = "Hijacked", body = "Injected", email = "x@evil.test", tags = new[] { "pwned" }, key = "x.y", value = "Injected", source = "evil", tier = "key", status = "confirmed", enabled = false, events = new[] { "*" },
@@ -239,6 +251,10 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         // The rival's contact person for the individual is untouched.
         var contact = await w.Sharing.Vendor.Client.GetJson($"/api/v1/parties/{w.Sharing.Individual.PartyId}/contact-person");
         Assert.Equal((w.Sharing.Vendor.PersonId, 1), (contact["repPartyId"]!.GetValue<Guid>(), contact["version"]!.GetValue<int>()));
+        var intent = await indy.GetJson($"/api/v1/intents/{w.Sharing.Intent}");
+        Assert.Equal(("open", false, 1, 1), (intent["status"]!.GetValue<string>(), intent["revealed"]!.GetValue<bool>(), intent["version"]!.GetValue<int>(), intent["offerCount"]!.GetValue<int>()));
+        var offer = (await indy.GetJson($"/api/v1/intents/{w.Sharing.Intent}/offers")).Items().Single()!;
+        Assert.Equal((w.Sharing.Offer, "pending", 1), (offer.Id(), offer["status"]!.GetValue<string>(), offer["version"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -259,6 +275,10 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         // Nor does the host, which runs the installation but holds no consent.
         await (await w.Host.GetAsync($"/api/v1/parties/{w.Sharing.Individual.PartyId}/profile")).Expect(HttpStatusCode.NotFound);
         Assert.DoesNotContain(w.Sharing.Consent, (await w.Host.GetJson("/api/v1/consents?limit=200")).Items().Select(c => c.Id()));
+        // Nor any intent: the partner and the host sell nothing that matches, and offered nothing.
+        Assert.DoesNotContain(w.Sharing.Intent, await partner.OpenIntentsAsync());
+        Assert.Empty((await partner.GetJson("/api/v1/intents?offered=true")).Items());
+        Assert.DoesNotContain(w.Sharing.Intent, await w.Host.OpenIntentsAsync());
         // The individual, for their part, sees nothing of the host's book.
         await (await w.Sharing.Individual.Client.GetAsync($"/api/v1/parties/{w.Prospect}")).Expect(HttpStatusCode.NotFound);
     }

@@ -13,6 +13,7 @@ using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Individuals;
 using Mutual.Core.Matching;
+using Mutual.Core.Intents;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -145,6 +146,19 @@ public static class AccessRules
         // the system and lets out only what two people share); a contact assignment is its organization's own record.
         b.Entity<StatedValues>().HasQueryFilter(v => db.ActorIsSystem || (db.ActorIsSignedIn && v.PersonPartyId == db.ActorPersonId));
         b.Entity<ContactAssignment>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.OrganizationPartyId == db.ActorPartyId));
+        // Intents: the owner; an organization whose vendor profile matches while the intent is open and unexpired (its
+        // category, and a territory covering the place — the country or the exact subdivision — or any place when the
+        // intent names none); and an organization that offered on it, so it can follow its offer. An offer: its vendor and
+        // the intent's owner (copied onto the offer, as a filter through the intent would recurse). What a vendor reads
+        // of the owner is the DTO's business (IntentViews): a pseudonym until reveal or acceptance.
+        b.Entity<Intent>().HasQueryFilter(i => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (i.OwnerPartyId == db.ActorPartyId
+                || db.Offers.Any(o => o.IntentId == i.Id && o.VendorPartyId == db.ActorPartyId)
+                || (i.Status == IntentStatus.Open && i.ExpiresAt > db.Now
+                    && db.VendorProfiles.Any(v => v.PartyId == db.ActorPartyId && v.Categories.Contains(i.Category)
+                        && (i.Location == null || v.Territories.Contains(i.Location) || v.Territories.Contains(i.LocationCountry!)))))));
+        b.Entity<Offer>().HasQueryFilter(o => db.ActorIsSystem || (db.ActorIsSignedIn
+            && (o.VendorPartyId == db.ActorPartyId || o.IntentOwnerPartyId == db.ActorPartyId)));
 
         // Sign-in data is the system's; an account sees only itself.
         b.Entity<Account>().HasQueryFilter(a => db.ActorIsSystem || (db.ActorIsSignedIn && a.Id == db.ActorAccountId));

@@ -37,20 +37,17 @@ public sealed class Consents(MutualDbContext db)
         }
         if (!v.IsValid) return v.Fail<ConsentDto>();
 
-        var grant = new ConsentGrant
+        var grant = Record(db, new ConsentGrant
         {
             GrantorPartyId = db.Actor.PartyId,
             GrantorAccountId = db.Actor.AccountId,
             GranteePartyId = r.GranteePartyId!.Value,
-            Scopes = scopes.Select(s => s!).Distinct().OrderBy(s => ConsentScopes.All.ToList().IndexOf(s)).ToList(),
+            Scopes = scopes.Select(s => s!).ToList(),
             Purpose = r.Purpose!.Trim(),
-            Terms = terms.Select(t => t!).Distinct().ToList(),
+            Terms = terms.Select(t => t!).ToList(),
             CreatedAt = now,
             ExpiresAt = r.ExpiresAt?.ToUniversalTime(),
-        };
-        grant.Status = grant.Terms.Count == 0 ? ConsentStatus.Active : ConsentStatus.Proffered;
-        db.Set<ConsentGrant>().Add(grant);
-        db.Outbox.Add(Event("consent.granted", grant, now));
+        }, now);
         await db.SaveChangesAsync(ct);
         return Outcome<ConsentDto>.Ok(await DescribeAsync(grant, ct));
     }
@@ -139,6 +136,23 @@ public sealed class Consents(MutualDbContext db)
             catch (DbUpdateConcurrencyException) { return Outcome<ConsentDto>.Stale(); }
         }
         return Outcome<ConsentDto>.Ok(await DescribeAsync(c, ct));
+    }
+
+    /// <summary>
+    /// The one way a grant is made (the caller saves): scopes and terms normalized, the status its terms call for, and
+    /// its events. A grant whose terms the grantee already accepted (an intent's accepted offer) is live at once and
+    /// carries that sign-off.
+    /// </summary>
+    internal static ConsentGrant Record(MutualDbContext db, ConsentGrant grant, DateTime now)
+    {
+        grant.Scopes = grant.Scopes.Distinct().OrderBy(s => ConsentScopes.All.ToList().IndexOf(s)).ToList();
+        grant.Terms = grant.Terms.Distinct().ToList();
+        var agreed = grant.Decision == "accepted";
+        grant.Status = grant.Terms.Count == 0 || agreed ? ConsentStatus.Active : ConsentStatus.Proffered;
+        db.Set<ConsentGrant>().Add(grant);
+        db.Outbox.Add(Event("consent.granted", grant, now));
+        if (agreed && grant.Terms.Count > 0) db.Outbox.Add(Event("consent.terms_accepted", grant, now));
+        return grant;
     }
 
     // Scopes and terms name what is shared, never the data itself: webhook logs must not become copies of profiles.

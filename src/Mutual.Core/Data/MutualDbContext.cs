@@ -13,6 +13,7 @@ using Mutual.Core.Events;
 using Mutual.Core.Idempotency;
 using Mutual.Core.Individuals;
 using Mutual.Core.Matching;
+using Mutual.Core.Intents;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
 using Mutual.Core.Webhooks;
@@ -87,6 +88,8 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<StatedValues> StatedValues => Set<StatedValues>();
     public DbSet<ContactAssignment> ContactAssignments => Set<ContactAssignment>();
+    public DbSet<Intent> Intents => Set<Intent>();
+    public DbSet<Offer> Offers => Set<Offer>();
 
     /// <summary>The acting party, for writes that put a record in its book; refuses to write for no one.</summary>
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
