@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mutual.Core.Intents;
 using Mutual.Web.Tests.Support;
 
 namespace Mutual.Web.Tests;
@@ -97,6 +99,21 @@ public sealed class IntentTests(MutualApp app) : IClassFixture<MutualApp>
         await (await vendor.PostAsJsonAsync($"/api/v1/intents/{intent}/offers", new { summary = "late" })).Expect(HttpStatusCode.UnprocessableEntity);
         await (await buyer.PostAsync($"/api/v1/intents/{intent}/offers/{offer}/accept", null)).Expect(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("expired", (await buyer.GetJson("/api/v1/intents?status=expired")).Items().Single(i => i.Id() == intent)!["status"]!.GetValue<string>());
+        Assert.Equal(0, await app.OutboxCountAsync("intent.expired", intent));
+
+        // The sweep settles it once: the waiting offer is declined, owner and vendor hear of it; reads are unchanged.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sweep = scope.ServiceProvider.GetRequiredService<IntentExpirySweep>();
+            Assert.True(await sweep.RunAsync(TestContext.Current.CancellationToken) >= 1);
+            Assert.Equal(0, await sweep.RunAsync(TestContext.Current.CancellationToken));
+        }
+        Assert.Equal(1, await app.OutboxCountAsync("intent.expired", intent));
+        var declined = (await vendor.GetJson($"/api/v1/intents/{intent}/offers")).Items().Single()!;
+        Assert.Equal((offer, "declined", "The intent expired."), (declined.Id(), declined["status"]!.GetValue<string>(), declined["declineReason"]!.GetValue<string>()));
+        Assert.Equal("expired", (await vendor.GetJson($"/api/v1/intents/{intent}"))["status"]!.GetValue<string>());
+        Assert.Equal("expired", (await buyer.GetJson("/api/v1/intents?status=expired")).Items().Single(i => i.Id() == intent)!["status"]!.GetValue<string>());
+        Assert.DoesNotContain(intent, await rival.OpenIntentsAsync());
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class Intent
     /// <summary>The profile scopes the accepted vendor is granted.</summary>
     public List<string> Scopes { get; set; } = [];
 
-    /// <summary>One of <see cref="IntentStatus"/>; expiry is not stored but read against the clock.</summary>
+    /// <summary>One of <see cref="IntentStatus"/>. Expiry is read against the clock; the expiry sweep stores it afterwards.</summary>
     public string Status { get; set; } = IntentStatus.Open;
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }

@@ -20,6 +20,7 @@ public static class IntentRules
     public const int MaxDays = 90;
     public const string DeclinedForAnother = "The buyer chose another offer.";
     public const string DeclinedWithdrawn = "The buyer withdrew the intent.";
+    public const string DeclinedExpired = "The intent expired.";
 
     /// <summary>Shared with the accepted vendor unless the intent names other scopes: enough to answer the buyer.</summary>
     public static readonly IReadOnlyList<string> DefaultScopes = [ConsentScopes.Email];

@@ -84,7 +84,7 @@ public sealed class Intents(MutualDbContext db)
             {
                 null => q,
                 IntentStatus.Open => q.Where(i => i.Status == IntentStatus.Open && i.ExpiresAt > now),
-                IntentStatus.Expired => q.Where(i => i.Status == IntentStatus.Open && i.ExpiresAt <= now),
+                IntentStatus.Expired => q.Where(i => i.Status == IntentStatus.Expired || (i.Status == IntentStatus.Open && i.ExpiresAt <= now)),
                 _ => q.Where(i => i.Status == status),
             };
         }

@@ -3,6 +3,7 @@ using Mutual.Core.Channel;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 using Mutual.Core.Events;
+using Mutual.Core.Intents;
 
 namespace Mutual.Web.Infrastructure;
 
@@ -47,6 +48,8 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         if (rerouted > 0) log.LogInformation("Re-routed {Count} lead(s) whose partner did not answer in time", rerouted);
         var breached = await services.GetRequiredService<CaseSlaSweep>().RunAsync(ct);
         if (breached > 0) log.LogInformation("Flagged {Count} missed service-level target(s) on cases", breached);
+        var expired = await services.GetRequiredService<IntentExpirySweep>().RunAsync(ct);
+        if (expired > 0) log.LogInformation("Closed {Count} expired intent(s)", expired);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         if (_snapshotDay != today)
         {
