@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mutual.Core.Consent;
 using Mutual.Web.Tests.Support;
 
 namespace Mutual.Web.Tests;
@@ -142,6 +144,27 @@ public sealed class ConsentTests(MutualApp app) : IClassFixture<MutualApp>
         // Nor can proffered terms be accepted once the grant ran out.
         var late = await ida.GrantAsync(vendor.OrganizationId, ["contact.email"], ["no-sharing"], app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5));
         app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await (await vendor.Client.PostAsync($"/api/v1/consents/{late}/accept", null)).Expect(HttpStatusCode.UnprocessableEntity);
+        // Unanswered terms lapse too: the vendor's pending list no longer offers them.
+        Assert.Equal("expired", (await ida.Client.GetJson($"/api/v1/consents/{late}"))["status"]!.GetValue<string>());
+        Assert.DoesNotContain((await vendor.Client.GetJson("/api/v1/consents?status=proffered")).Items(), c => c.Id() == late);
+        Assert.Empty(await app.EventsAsync("consent.expired", id));
+
+        // The sweep stores the lapse and tells both sides, once each.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sweep = scope.ServiceProvider.GetRequiredService<ConsentExpirySweep>();
+            Assert.True(await sweep.RunAsync(TestContext.Current.CancellationToken) >= 2);
+            Assert.Equal(0, await sweep.RunAsync(TestContext.Current.CancellationToken));
+        }
+        foreach (var lapsed in new[] { id, late })
+        {
+            var (data, audience) = Assert.Single(await app.EventsAsync("consent.expired", lapsed));
+            Assert.Equal([ida.PartyId, vendor.OrganizationId], audience.Order());
+            Assert.Equal("expired", data["status"]!.GetValue<string>());
+            Assert.Contains((await ida.Client.GetJson("/api/v1/consents?status=expired")).Items(), c => c.Id() == lapsed);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, await vendor.Client.ReadProfileStatusAsync(ida.PartyId));
         await (await vendor.Client.PostAsync($"/api/v1/consents/{late}/accept", null)).Expect(HttpStatusCode.UnprocessableEntity);
     }
 

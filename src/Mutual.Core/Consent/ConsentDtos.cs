@@ -25,8 +25,7 @@ public sealed record ConsentDto(Guid Id, Guid GrantorPartyId, Guid GranteePartyI
 {
     public static ConsentDto From(ConsentGrant c, Dictionary<Guid, PartyRef> names, DateTime now)
     {
-        var expired = c.ExpiresAt is { } e && e <= now;
-        var status = c.Status == ConsentStatus.Active && expired ? ConsentStatus.Expired : c.Status;
+        var status = ConsentStatus.At(c, now);
         TermsRecord? terms = null;
         if (c.Terms.Count > 0)
         {

@@ -12,8 +12,15 @@ public static class ConsentStatus
     public const string Declined = "declined";
     public const string Revoked = "revoked";
 
-    /// <summary>Not stored: an active grant whose expiry has passed reads as expired.</summary>
+    /// <summary>
+    /// An active or still proffered grant whose expiry has passed. Read against the clock at once; the expiry sweep
+    /// stores it afterwards and announces it (<c>consent.expired</c>).
+    /// </summary>
     public const string Expired = "expired";
+
+    /// <summary>The status as of <paramref name="now"/>: a grant that could still flow (or be answered) lapses at its expiry.</summary>
+    public static string At(ConsentGrant c, DateTime now) =>
+        (c.Status == Active || c.Status == Proffered) && c.ExpiresAt is { } e && e <= now ? Expired : c.Status;
 }
 
 /// <summary>The profile scopes a consent can grant, and the profile fields each opens.</summary>

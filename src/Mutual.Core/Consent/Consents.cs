@@ -72,7 +72,9 @@ public sealed class Consents(MutualDbContext db)
         {
             null => q,
             ConsentStatus.Active => q.Where(c => c.Status == ConsentStatus.Active && (c.ExpiresAt == null || c.ExpiresAt > now)),
-            ConsentStatus.Expired => q.Where(c => c.Status == ConsentStatus.Active && c.ExpiresAt != null && c.ExpiresAt <= now),
+            ConsentStatus.Proffered => q.Where(c => c.Status == ConsentStatus.Proffered && (c.ExpiresAt == null || c.ExpiresAt > now)),
+            ConsentStatus.Expired => q.Where(c => c.Status == ConsentStatus.Expired
+                || ((c.Status == ConsentStatus.Active || c.Status == ConsentStatus.Proffered) && c.ExpiresAt != null && c.ExpiresAt <= now)),
             _ => q.Where(c => c.Status == status),
         };
         if (page.AfterGuid(0) is { } after) q = q.Where(c => c.Id.CompareTo(after) < 0);
@@ -105,9 +107,9 @@ public sealed class Consents(MutualDbContext db)
     private Task<Outcome<ConsentDto>> DecideAsync(Guid id, long? expectedVersion, string decision, string? reason, CancellationToken ct) =>
         ChangeAsync(id, expectedVersion, grantorActs: false, c =>
         {
-            if (c.Status != ConsentStatus.Proffered)
-                return (null, c.Terms.Count == 0 ? "This consent proffers no terms; there is nothing to accept or decline." : $"The terms were already answered; the consent is {c.Status}.");
-            if (c.ExpiresAt is { } e && e <= db.Now) return (null, "This consent expired before its terms were answered.");
+            if (c.Terms.Count == 0) return (null, "This consent proffers no terms; there is nothing to accept or decline.");
+            if (ConsentStatus.At(c, db.Now) == ConsentStatus.Expired && c.Decision is null) return (null, "This consent expired before its terms were answered.");
+            if (c.Status != ConsentStatus.Proffered) return (null, $"The terms were already answered; the consent is {c.Status}.");
             c.Status = decision == "accepted" ? ConsentStatus.Active : ConsentStatus.Declined;
             c.Decision = decision;
             c.DecidedAt = db.Now;
@@ -156,7 +158,7 @@ public sealed class Consents(MutualDbContext db)
     }
 
     // Scopes and terms name what is shared, never the data itself: webhook logs must not become copies of profiles.
-    private static OutboxMessage Event(string type, ConsentGrant c, DateTime now) => OutboxMessage.Create(type, now,
+    internal static OutboxMessage Event(string type, ConsentGrant c, DateTime now) => OutboxMessage.Create(type, now,
         new { consentId = c.Id, grantorPartyId = c.GrantorPartyId, granteePartyId = c.GranteePartyId, scopes = c.Scopes, terms = c.Terms, status = c.Status, expiresAt = c.ExpiresAt },
         [c.GrantorPartyId, c.GranteePartyId]);
 

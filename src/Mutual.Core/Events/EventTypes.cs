@@ -21,7 +21,7 @@ public static class EventTypes
         "cart.handed_off", "order.status_changed",
         "case.opened", "case.handed_off", "case.updated", "case.sla_breached", "case.resolved",
         "intent.published", "intent.offer_received", "intent.offer_accepted", "intent.offer_declined", "intent.offer_withdrawn", "intent.withdrawn", "intent.expired",
-        "consent.granted", "consent.revoked", "consent.terms_accepted", "consent.terms_declined",
+        "consent.granted", "consent.revoked", "consent.terms_accepted", "consent.terms_declined", "consent.expired",
         "party.contact_assigned", "party.contact_unassigned",
         "webhook.disabled",
     ];

@@ -1,5 +1,6 @@
 using Mutual.Core.Cases;
 using Mutual.Core.Channel;
+using Mutual.Core.Consent;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 using Mutual.Core.Events;
@@ -50,6 +51,8 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         if (breached > 0) log.LogInformation("Flagged {Count} missed service-level target(s) on cases", breached);
         var expired = await services.GetRequiredService<IntentExpirySweep>().RunAsync(ct);
         if (expired > 0) log.LogInformation("Closed {Count} expired intent(s)", expired);
+        var lapsed = await services.GetRequiredService<ConsentExpirySweep>().RunAsync(ct);
+        if (lapsed > 0) log.LogInformation("Settled {Count} expired consent(s)", lapsed);
         var today = clock.GetUtcNow().UtcDateTime.Date;
         if (_snapshotDay != today)
         {
