@@ -59,4 +59,41 @@ public sealed partial class DemoNetworkTests
             Assert.Contains("conveyors", (await new VendorProfiles(baltic, demo.Database.Clock).GetAsync()).Value!.Categories);
         }
     }
+
+    [Fact]
+    public async Task IndividualsCastIntentsThatVendorsAnswerUnderAPseudonym()
+    {
+        await using (var sofia = await AsAsync("sofia.lindqvist@mail.example"))
+        {
+            var mine = (await new Intents.Intents(sofia).ListAsync(null, false, 50, null)).Value!.Items;
+            var conveyor = Assert.Single(mine);
+            Assert.Equal(("open", 2), (conveyor.Status, conveyor.OfferCount));
+            var offers = (await new Intents.Offers(sofia).ListAsync(conveyor.Id, 50, null)).Value!.Items;
+            Assert.Equal(["Baltic Automation", "Northwind Components"], offers.Select(o => o.Vendor.Name).Order());
+        }
+        await using (var baltic = await AsAsync("jonas@baltic-automation.example"))
+        {
+            var open = (await new Intents.Intents(baltic).ListAsync(null, false, 50, null)).Value!.Items;
+            var conveyor = Assert.Single(open, i => i.Title.Contains("conveyor", StringComparison.Ordinal));
+            Assert.Null(conveyor.Owner); // pseudonymous until Sofia reveals herself or accepts
+            Assert.StartsWith("Buyer ", conveyor.Buyer, StringComparison.Ordinal);
+            Assert.Equal("Baltic Automation", Assert.Single((await new Intents.Offers(baltic).ListAsync(conveyor.Id, 50, null)).Value!.Items).Vendor.Name);
+        }
+        await using (var tom = await AsAsync("tom.becker@mail.example"))
+        {
+            var overhaul = Assert.Single((await new Intents.Intents(tom).ListAsync(null, false, 50, null)).Value!.Items);
+            Assert.Equal("accepted", overhaul.Status);
+            Assert.NotNull(overhaul.ConversationId);
+            await using var host = await AsAsync("daniel@northwind.example");
+            Assert.Equal("Tom Becker", (await new Intents.Intents(host).GetAsync(overhaul.Id)).Value!.Owner!.Name);
+            Assert.True(await host.Conversations.AnyAsync(c => c.Id == overhaul.ConversationId));
+        }
+        // Maria's visit is in Portugal, which Northwind does not serve: it never sees the intent.
+        await using (var maria = await AsAsync("maria.santos@mail.example"))
+        {
+            var visit = Assert.Single((await new Intents.Intents(maria).ListAsync("open", false, 50, null)).Value!.Items);
+            await using var host = await AsAsync("daniel@northwind.example");
+            Assert.Equal(OutcomeKind.NotFound, (await new Intents.Intents(host).GetAsync(visit.Id)).Kind);
+        }
+    }
 }

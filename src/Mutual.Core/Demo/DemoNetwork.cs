@@ -61,6 +61,7 @@ public static class DemoNetwork
         await loader.OrdersAsync();
         await loader.CasesAsync();
         await loader.IndividualsAsync();
+        await loader.IntentsAsync();
         await loader.SnapshotAsync(demoClock.RealNow);
 
         await using var db = await factory.CreateSystemAsync(ct);
