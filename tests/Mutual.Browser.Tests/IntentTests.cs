@@ -96,6 +96,12 @@ public sealed class IntentTests(Chromium chromium, BrowserApp app)
         await Expect(shop.Locator(".intent-head")).ToContainTextAsync(buyerName);
         await Expect(shop.Locator(".offer-card .status-chip")).ToHaveTextAsync("Accepted");
 
+        // My vendors lists the vendor the acceptance tied the person to, with the accepted offer.
+        await me.GoAsync("/me/vendors");
+        var vendorCard = me.Locator(".vendor-card", new() { HasText = vendorName });
+        await Expect(vendorCard.Locator(".vendor-offers")).ToContainTextAsync("A city bike for commuting");
+        await Expect(vendorCard.Locator(".vendor-offers .status-chip")).ToHaveTextAsync("Accepted");
+
         // Phone-width pictures of the buyer's comparison and list.
         var phone = await chromium.NewPageAsync(app.BaseUrl, Chromium.Phone);
         await phone.SignInAsync($"ines-{s}@people.test", "ines-password-1");
