@@ -114,6 +114,17 @@ public sealed class Seed(HttpClient http) : IDisposable
     public async Task ValuesAsync(object answers) =>
         (await http.PutAsJsonAsync("api/v1/me/values", new { answers })).EnsureSuccessStatusCode();
 
+    /// <summary>The signed-in organization's vendor profile (PUT /me/vendor-profile): what it sells, where.</summary>
+    public async Task VendorProfileAsync(string[] categories, string[] territories)
+    {
+        var response = await http.PutAsJsonAsync("api/v1/me/vendor-profile", new { categories, territories });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"PUT vendor-profile: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>An offer by the signed-in organization on an intent it sees (POST /intents/{id}/offers).</summary>
+    public async Task OfferAsync(Guid intent, string summary, decimal price) =>
+        await PostAsync($"api/v1/intents/{intent}/offers", new { summary, price });
+
     private async Task<JsonObject> GetAsync(string path) => (await http.GetFromJsonAsync<JsonObject>(path))!;
 
     private async Task<JsonObject> PostAsync(string path, object body)
