@@ -71,6 +71,11 @@ public sealed class IntentTests(Chromium chromium, BrowserApp app)
         await Expect(offer).ToBeHiddenAsync();
         await Expect(card.Locator(".offer-status-pending")).ToHaveTextAsync("Pending");
         await Expect(card).ToContainTextAsync("EUR 549.00");
+        // On the intent's own page the vendor sees who of its people should answer; the buyer stated no values.
+        await shop.GoAsync($"/intents/{intentId}");
+        var reps = shop.Locator(".contact-card", new() { HasText = "Who should answer" });
+        await Expect(reps.GetByTestId("offer-reps-none")).ToContainTextAsync("has not shared stated values");
+        await Expect(shop.Locator(".app-main")).Not.ToContainTextAsync(buyerName);
         await rival.OfferAsync(intentId, "Steel commuter, two-year service included.", 640m);
 
         // The person compares both side by side and accepts the vendor's, after a confirm.

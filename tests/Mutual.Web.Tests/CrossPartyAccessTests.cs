@@ -185,6 +185,7 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "POST", "/api/v1/intents/{intent}/reveal" },
         { "POST", "/api/v1/intents/{intent}/offers/{offer}/accept" },
         { "POST", "/api/v1/intents/{intent}/offers/{offer}/withdraw" },
+        { "GET", "/api/v1/intents/{intent}/rep-matches" },
     };
 
     [Theory]

@@ -54,6 +54,34 @@ public sealed class RepMatchTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task AnIntentsPseudonymousBuyerIsMatchedWithoutRevealingWhoTheyAre()
+    {
+        var t = await TeamAsync();
+        await t.Vera.Client.VendorProfileAsync(["heat-pumps"], ["ES"]);
+        // Vera's organization already assigned a contact person for Ida: the intent's ranking must not hint at it.
+        await (await t.Vera.Client.PutJsonAsync($"/api/v1/parties/{t.Ida.PartyId}/contact-person", new { repPartyId = t.Carl.PersonId })).Expect(HttpStatusCode.OK);
+        var intent = (await t.Ida.PublishAsync("ES")).Id();
+
+        var response = await t.Vera.Client.GetAsync($"/api/v1/intents/{intent}/rep-matches");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(t.Ida.PartyId.ToString(), raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Ida", raw, StringComparison.Ordinal);
+        var ranking = System.Text.Json.Nodes.JsonNode.Parse(raw)!;
+        Assert.Null(ranking["buyerPartyId"]);
+        var items = ranking.Items();
+        Assert.Equal([t.Vera.PersonId, t.Carl.PersonId, t.Nora.PersonId, t.Walt], items.Select(i => i!["repPartyId"]!.GetValue<Guid>()));
+        Assert.All(items, i => Assert.False(i!["assigned"]!.GetValue<bool>()));
+
+        // Only an organization that may see the intent ranks for it; the individual has no reps.
+        var admin = await app.AdminAsync();
+        var other = await app.JoinAsync(admin, "Unmatched Vendor", "Uma Other");
+        await (await other.Client.GetAsync($"/api/v1/intents/{intent}/rep-matches")).Expect(HttpStatusCode.NotFound);
+        await (await t.Ida.Client.GetAsync($"/api/v1/intents/{intent}/rep-matches")).Expect(HttpStatusCode.UnprocessableEntity);
+        await (await t.Vera.Client.GetAsync($"/api/v1/intents/{Guid.NewGuid()}/rep-matches")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ABuyerWhoDidNotAnswerOrOptedOutGivesAnEmptyRankingWithTheSameReason()
     {
         var t = await TeamAsync(buyerAnswers: false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
 using Mutual.Core.Data;
@@ -18,7 +19,8 @@ public sealed record RepMatchDto(Guid RepPartyId, PartyRef Rep, bool Answered, d
 /// answered, or keeps their values out of matching — deliberately one answer, so an opt-out does not show); then
 /// <c>items</c> is empty and <c>reason</c> says why.
 /// </summary>
-public sealed record RepMatchesDto(Guid BuyerPartyId, bool BuyerAnswered, string? Reason, IReadOnlyList<RepMatchDto> Items, string? NextCursor);
+public sealed record RepMatchesDto(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? BuyerPartyId, bool BuyerAnswered, string? Reason, IReadOnlyList<RepMatchDto> Items, string? NextCursor);
 
 /// <summary>
 /// Ranks an organization's reps by similarity of stated values with a buyer. Both sides' answers are read as the
@@ -33,6 +35,28 @@ public sealed class RepMatches(MutualDbContext db, IDbContextFactory<MutualDbCon
     {
         var refused = await MatchingGuard.BuyerAsync(db, buyerId, ct);
         if (refused is not null) return refused.As<RepMatchesDto>();
+        return await RankCoreAsync(buyerId, limit, cursor, ct);
+    }
+
+    /// <summary>
+    /// The same ranking for the pseudonymous buyer of an intent the organization may see (it matches it, or offered on
+    /// it), so the right person writes the offer. The buyer's id is not in the answer: <c>buyerPartyId</c> is absent
+    /// until the owner reveals themself or accepts, as on the intent itself.
+    /// </summary>
+    public async Task<Outcome<RepMatchesDto>> RankForIntentAsync(Guid intentId, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var owner = await db.Intents.AsNoTracking().Where(i => i.Id == intentId).Select(i => (Guid?)i.OwnerPartyId).FirstOrDefaultAsync(ct);
+        if (owner is null) return Outcome<RepMatchesDto>.NotFound("No such intent.");
+        if (db.Actor.IsIndividual()) return Outcome<RepMatchesDto>.Unprocessable("Only an organization has reps to match; you act for yourself.");
+        var ranked = await RankCoreAsync(owner.Value, limit, cursor, ct);
+        // Nor whether one of the reps is already this buyer's contact person: that would tell who the buyer is.
+        return ranked.IsOk
+            ? Outcome<RepMatchesDto>.Ok(ranked.Value! with { BuyerPartyId = null, Items = ranked.Value.Items.Select(m => m with { Assigned = false }).ToList() })
+            : ranked;
+    }
+
+    private async Task<Outcome<RepMatchesDto>> RankCoreAsync(Guid buyerId, int? limit, string? cursor, CancellationToken ct)
+    {
         var v = new Validation();
         var page = PageRequest.Parse(v, limit, cursor, "s");
         var offset = 0;

@@ -31,6 +31,12 @@ public static class MatchingApi
         .WithSummary("Your organization's reps ranked by similarity of stated values with the buyer: score in [0,1] and what they share; reps without answers last")
         .Produces<RepMatchesDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
 
+        api.MapGet("/intents/{intentId:guid}/rep-matches", async (Guid intentId, int? limit, string? cursor, RepMatches matches, CancellationToken ct) =>
+            ApiResults.Ok(await matches.RankForIntentAsync(intentId, limit, cursor, ct)))
+        .WithTags("Matching")
+        .WithSummary("Your reps ranked by similarity of stated values with the (still pseudonymous) buyer of an intent you may see, to pick who writes the offer; no buyer id")
+        .Produces<RepMatchesDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(422);
+
         party.MapGet("/contact-person", async (Guid buyerId, ContactPersons contacts, HttpContext http, CancellationToken ct) =>
             ApiResults.Ok(http, await contacts.GetAsync(buyerId, ct), c => c.Version))
         .WithSummary("Your organization's contact person for this party (404 when none is assigned)")
