@@ -68,8 +68,12 @@ public sealed class AcceptOffer(MutualDbContext db)
             conversationId = conversation.Id, consentId = consent.Id, relationshipId = relationship,
         }, [intent.OwnerPartyId, offer.VendorPartyId]));
         try { await db.SaveChangesAsync(ct); }
-        // A concurrent accept loses on the intent's version, or on a row the winner created first (engagement, pending index).
-        catch (DbUpdateException) { return Outcome<IntentDto>.Conflict("Another decision on this intent was saved at the same moment; reload it."); }
+        // A concurrent accept loses on the intent's version, or on a row the winner created first (engagement, pending index),
+        // or as a deadlock victim on PostgreSQL, which the retrying execution strategy hands back wrapped as a transient failure.
+        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
+        {
+            return Outcome<IntentDto>.Conflict("Another decision on this intent was saved at the same moment; reload it.");
+        }
         return Outcome<IntentDto>.Ok(await IntentViews.DescribeAsync(db, intent, ct));
     }
 
