@@ -33,8 +33,21 @@ public static partial class Ui
     /// <summary>Types into a party picker and chooses the matching option.</summary>
     public static async Task PickPartyAsync(this IPage page, string inputSelector, string name)
     {
-        await page.FillAsync(inputSelector, name);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First.ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(inputSelector, name);
+            try
+            {
+                await option.ClickAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // On a loaded machine the debounced search can miss the typed text; clear it and type it again.
+                await page.FillAsync(inputSelector, "");
+            }
+        }
     }
 
     public static ILocator MudDialog(this IPage page) => page.Locator(".mud-dialog");
