@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Accounts;
 
 /// <summary>A person's sign-in. It acts for exactly one party: their organization, or themself.</summary>
 public sealed class Account
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
 
     /// <summary>Lower-cased; unique.</summary>
     public string Email { get; set; } = "";
@@ -20,7 +21,7 @@ public sealed class Account
 /// <summary>An opaque bearer token; only its SHA-256 is stored, so a database leak yields no usable token.</summary>
 public sealed class AccessToken
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public string TokenHash { get; set; } = "";
     public Guid AccountId { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -30,7 +31,7 @@ public sealed class AccessToken
 /// <summary>An invitation for a person party to become an account.</summary>
 public sealed class Invitation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid PartyId { get; set; }
     public string Email { get; set; } = "";
     public string TokenHash { get; set; } = "";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Accounts;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Accounts;
 /// </summary>
 public sealed class DataProtectionKey
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public string? FriendlyName { get; set; }
     public string Xml { get; set; } = "";
     public DateTime CreatedAt { get; set; }

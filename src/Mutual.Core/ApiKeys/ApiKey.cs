@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.ApiKeys;
 
@@ -11,7 +12,7 @@ public sealed class ApiKey
 {
     public const string Prefix = "mk_";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public Guid CreatedByAccountId { get; set; }
     public string Name { get; set; } = "";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Cases;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Cases;
 /// </summary>
 public sealed class CaseFile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CaseId { get; set; }
     public ServiceCase? Case { get; set; }
     public Guid EntryId { get; set; }
@@ -30,7 +31,7 @@ public sealed class CaseFile
 /// </summary>
 public sealed class CaseLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CaseId { get; set; }
     public ServiceCase? Case { get; set; }
     public byte[] TokenHash { get; set; } = [];

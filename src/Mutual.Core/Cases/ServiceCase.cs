@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Cases;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Cases;
 /// </summary>
 public sealed class ServiceCase
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OpenedByPartyId { get; set; }
 
     /// <summary>The organization the case was opened with, its first holder: a hand-off back to it resumes triage.</summary>
@@ -41,7 +42,7 @@ public sealed class ServiceCase
 /// <summary>A party involved in a case: the customer, or an organization that holds or held it. Never removed.</summary>
 public sealed class CaseParticipant
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CaseId { get; set; }
     public ServiceCase? Case { get; set; }
     public Guid PartyId { get; set; }
@@ -55,7 +56,7 @@ public sealed class CaseParticipant
 /// </summary>
 public sealed class CaseEntry
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CaseId { get; set; }
     public ServiceCase? Case { get; set; }
     public string Kind { get; set; } = CaseEntryKind.Opened;

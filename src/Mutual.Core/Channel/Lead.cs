@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Channel;
 
@@ -9,7 +10,7 @@ namespace Mutual.Core.Channel;
 /// </summary>
 public sealed class Lead
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public string Title { get; set; } = "";
     public string ContactName { get; set; } = "";
@@ -38,7 +39,7 @@ public sealed class Lead
 /// <summary>One offer of a lead to a partner, and the partner's answer (or silence).</summary>
 public sealed class LeadHop
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid LeadId { get; set; }
     public Lead? Lead { get; set; }
     public Guid PartnerPartyId { get; set; }
@@ -56,7 +57,7 @@ public sealed class LeadHop
 /// <summary>A change of a lead's progress, kept for the lead's history and the win-rate figures.</summary>
 public sealed class LeadStatusChange
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid LeadId { get; set; }
     public Lead? Lead { get; set; }
     public Guid? PartnerPartyId { get; set; }

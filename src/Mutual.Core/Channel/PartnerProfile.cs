@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Channel;
 
@@ -9,7 +10,7 @@ namespace Mutual.Core.Channel;
 /// </summary>
 public sealed class PartnerProfile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public Guid PartnerPartyId { get; set; }
 
@@ -28,7 +29,7 @@ public sealed class PartnerProfile
 
 public sealed class PartnerCertification
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid ProfileId { get; set; }
     public PartnerProfile? Profile { get; set; }
     public string Name { get; set; } = "";

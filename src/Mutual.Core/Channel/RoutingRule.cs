@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Channel;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Channel;
 /// </summary>
 public sealed class RoutingRule
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public int Position { get; set; }
     public string Name { get; set; } = "";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Commerce;
 
@@ -9,7 +10,7 @@ namespace Mutual.Core.Commerce;
 /// </summary>
 public sealed class Cart
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CustomerPartyId { get; set; }
     public Guid SellerPartyId { get; set; }
     public string Country { get; set; } = "";
@@ -28,7 +29,7 @@ public sealed class Cart
 
 public sealed class CartLine
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CartId { get; set; }
     public Cart? Cart { get; set; }
     public Guid ProductId { get; set; }

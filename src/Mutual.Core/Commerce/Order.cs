@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Commerce;
 
@@ -9,7 +10,7 @@ namespace Mutual.Core.Commerce;
 /// </summary>
 public sealed class Order
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid CartId { get; set; }
     public Guid CustomerPartyId { get; set; }
     public Guid SellerPartyId { get; set; }
@@ -31,7 +32,7 @@ public sealed class Order
 
 public sealed class OrderLine
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OrderId { get; set; }
     public Order? Order { get; set; }
     public int Position { get; set; }
@@ -47,7 +48,7 @@ public sealed class OrderLine
 
 public sealed class OrderStatusChange
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OrderId { get; set; }
     public Order? Order { get; set; }
     public string? FromStatus { get; set; }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Commerce;
 
 /// <summary>An item in a selling organization's catalogue, priced per delivery country with a "*" default.</summary>
 public sealed class Product
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
 
     /// <summary>The seller: the host or any organization that keeps a catalogue.</summary>
     public Guid OwnerPartyId { get; set; }
@@ -25,7 +26,7 @@ public sealed class Product
 
 public sealed class ProductPrice
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid ProductId { get; set; }
     public Product? Product { get; set; }
     public string Region { get; set; } = CommerceRules.AnyRegion;
@@ -39,7 +40,7 @@ public sealed class ProductPrice
 /// </summary>
 public sealed class PartnerPrice
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public Guid PartnerPartyId { get; set; }
     public Guid ProductId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Consent;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Consent;
 /// </summary>
 public sealed class AccessLogEntry
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid SubjectPartyId { get; set; }
     public Guid ReaderPartyId { get; set; }
     public Guid ReaderPersonPartyId { get; set; }

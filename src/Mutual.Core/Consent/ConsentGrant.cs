@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Consent;
 
@@ -11,7 +12,7 @@ namespace Mutual.Core.Consent;
 /// </summary>
 public sealed class ConsentGrant
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid GrantorPartyId { get; set; }
     public Guid GrantorAccountId { get; set; }
     public Guid GranteePartyId { get; set; }

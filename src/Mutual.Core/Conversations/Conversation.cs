@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 using Mutual.Core.Parties;
 
 namespace Mutual.Core.Conversations;
@@ -10,7 +11,7 @@ namespace Mutual.Core.Conversations;
 /// </summary>
 public sealed class Conversation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public string Subject { get; set; } = "";
     public string Channel { get; set; } = Channels.Portal;
     public Guid OwnerPartyId { get; set; }
@@ -37,7 +38,7 @@ public sealed class ConversationParticipant
 
 public sealed class Message
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid ConversationId { get; set; }
     public string Body { get; set; } = "";
 

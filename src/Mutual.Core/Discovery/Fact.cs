@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Discovery;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Discovery;
 /// </summary>
 public sealed class Fact
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid SubjectPartyId { get; set; }
     public Guid OwnerPartyId { get; set; }
     public string Key { get; set; } = "";
@@ -47,7 +48,7 @@ public sealed class FactRevision
     public const string Confirmed = "confirmed";
     public const string Corrected = "corrected";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid FactId { get; set; }
     public string Kind { get; set; } = "";
     public string Value { get; set; } = "";
@@ -60,7 +61,7 @@ public sealed class FactRevision
 /// <summary>How long facts under a key stay fresh in one party's book, set by its admins.</summary>
 public sealed class ShelfLifeRule
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
 
     /// <summary>A full key (<c>budget.total</c>) or a prefix ending in <c>.*</c> (<c>need.*</c>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Engagement;
 
@@ -10,7 +11,7 @@ namespace Mutual.Core.Engagement;
 /// </summary>
 public sealed class EngagementLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public Guid CounterpartPartyId { get; set; }
     public string? Tier { get; set; }
@@ -40,7 +41,7 @@ public sealed class EngagementLink
 /// <summary>A tier of relationship and how often it must hear from us, in one party's book.</summary>
 public sealed class EngagementTier
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public string Name { get; set; } = "";
     public int CadenceDays { get; set; }

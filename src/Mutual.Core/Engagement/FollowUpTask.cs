@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Engagement;
 
@@ -9,7 +10,7 @@ public sealed class FollowUpTask
     public const string Open = "open";
     public const string Done = "done";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
 
     /// <summary>The person who should do it (a person of the owner's organization).</summary>

@@ -12,7 +12,7 @@ public sealed record HealthScore(int Score, IReadOnlyList<HealthFactor> Factors)
 /// <summary>A day's health score of one relationship, for trends and movers.</summary>
 public sealed class HealthSnapshot
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public Guid CounterpartPartyId { get; set; }
     public DateTime Day { get; set; }

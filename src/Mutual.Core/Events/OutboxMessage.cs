@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Events;
 
@@ -11,7 +12,7 @@ namespace Mutual.Core.Events;
 /// </summary>
 public sealed class OutboxMessage
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public string Type { get; set; } = "";
     public DateTime OccurredAt { get; set; }
     public string Data { get; set; } = "{}";

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Idempotency;
 
 /// <summary>The first response to a creating POST, replayed when the same account repeats its Idempotency-Key.</summary>
 public sealed class IdempotencyRecord
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid AccountId { get; set; }
     public string Key { get; set; } = "";
     public string RequestHash { get; set; } = "";

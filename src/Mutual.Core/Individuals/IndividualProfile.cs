@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Individuals;
 
@@ -11,7 +12,7 @@ namespace Mutual.Core.Individuals;
 /// </summary>
 public sealed class IndividualProfile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
 
     /// <summary>The individual (a person party that acts for itself); one profile each.</summary>
     public Guid PartyId { get; set; }

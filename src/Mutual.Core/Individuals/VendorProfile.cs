@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Individuals;
 
 /// <summary>What an organization sells (category slugs) and where (ISO 3166 territories); intents are matched against it.</summary>
 public sealed class VendorProfile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid PartyId { get; set; }
     public List<string> Categories { get; set; } = [];
     public List<string> Territories { get; set; } = [];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Intents;
 
@@ -9,7 +10,7 @@ namespace Mutual.Core.Intents;
 /// </summary>
 public sealed class Intent
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
 
     /// <summary>The individual (a person acting for themself). Never leaves in a vendor's view before reveal.</summary>
     public Guid OwnerPartyId { get; set; }

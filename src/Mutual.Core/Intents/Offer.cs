@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Intents;
 
 /// <summary>A vendor's answer to an intent. Seen by its vendor and by the intent's owner, never by another vendor.</summary>
 public sealed class Offer
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid IntentId { get; set; }
 
     /// <summary>Copied from the intent so the access filter needs no join (a filter through the intent would recurse).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Matching;
 
@@ -11,7 +12,7 @@ namespace Mutual.Core.Matching;
 /// </summary>
 public sealed class StatedValues
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid PersonPartyId { get; set; }
 
     /// <summary>JSON object: question id → array of option ids (ranked ones in order).</summary>
@@ -40,7 +41,7 @@ internal sealed class StatedValuesConfiguration : IEntityTypeConfiguration<State
 /// </summary>
 public sealed class ContactAssignment
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OrganizationPartyId { get; set; }
     public Guid BuyerPartyId { get; set; }
     public Guid RepPartyId { get; set; }

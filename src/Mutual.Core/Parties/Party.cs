@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Parties;
 
@@ -12,7 +13,7 @@ public enum PartyKind { Person, Organization }
 /// </summary>
 public sealed class Party
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public PartyKind Kind { get; set; }
     public string Name { get; set; } = "";
     public List<string> Emails { get; set; } = [];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 using Mutual.Core.Parties;
 
 namespace Mutual.Core.Relationships;
@@ -11,7 +12,7 @@ namespace Mutual.Core.Relationships;
 /// </summary>
 public sealed class Relationship
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid FromPartyId { get; set; }
     public Guid ToPartyId { get; set; }
     public string Kind { get; set; } = "";
@@ -33,7 +34,7 @@ public sealed class RelationshipEvent
     public const string Started = "relationship.started";
     public const string Ended = "relationship.ended";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid RelationshipId { get; set; }
     public string Type { get; set; } = "";
     public DateTime OccurredAt { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Webhooks;
 
@@ -14,7 +15,7 @@ public sealed class WebhookDelivery
     public const string Delivered = "delivered";
     public const string Failed = "failed";
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid EndpointId { get; set; }
 
     /// <summary>The endpoint's owner, copied here so the access filter needs no join.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutual.Core.Data;
 using Mutual.Core.Events;
 
 namespace Mutual.Core.Webhooks;
@@ -10,7 +11,7 @@ namespace Mutual.Core.Webhooks;
 /// </summary>
 public sealed class WebhookEndpoint
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Uuid7.NewId();
     public Guid OwnerPartyId { get; set; }
     public string Url { get; set; } = "";
     public List<string> Events { get; set; } = [];

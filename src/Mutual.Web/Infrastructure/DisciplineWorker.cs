@@ -1,6 +1,7 @@
 using Mutual.Core.Cases;
 using Mutual.Core.Channel;
 using Mutual.Core.Consent;
+using Mutual.Core.Data;
 using Mutual.Core.Discovery;
 using Mutual.Core.Engagement;
 using Mutual.Core.Events;
@@ -18,7 +19,7 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     public const string LeaseName = "discipline";
-    private readonly Guid _node = Guid.CreateVersion7();
+    private readonly Guid _node = Uuid7.NewId();
     private DateTime _snapshotDay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

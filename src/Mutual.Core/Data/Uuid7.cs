@@ -1,0 +1,46 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace Mutual.Core.Data;
+
+/// <summary>
+/// UUIDv7 ids that increase within this process. <see cref="Uuid7.NewId()"/> fills the 12 bits after
+/// the millisecond with random data, so two ids made in the same millisecond sort at random — and the outbox,
+/// keyset pagination and the network index's catch-up all read in id order. This follows RFC 9562 §6.2
+/// method 1: those 12 bits are a counter that restarts at a random low value each millisecond; when it runs
+/// out the timestamp moves one millisecond ahead, so the sequence never goes backwards, even if the wall clock does.
+/// </summary>
+public static class Uuid7
+{
+    private static readonly Lock Gate = new();
+    private static long _lastMs;
+    private static int _counter;
+
+    public static Guid NewId()
+    {
+        long ms;
+        int counter;
+        lock (Gate)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            if (now > _lastMs)
+            {
+                _lastMs = now;
+                _counter = RandomNumberGenerator.GetInt32(0, 1 << 10); // leaves room for 3k more ids in the millisecond
+            }
+            else if (++_counter > 0xFFF)
+            {
+                _lastMs++;
+                _counter = 0;
+            }
+            ms = _lastMs;
+            counter = _counter;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes[8..]);
+        BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16 | 0x7000L | (uint)counter);
+        bytes[8] = (byte)(bytes[8] & 0x3F | 0x80); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
+    }
+}
