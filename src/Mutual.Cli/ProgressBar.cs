@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace Mutual.Cli;
+
+/// <summary>
+/// One line of progress on stderr — "parties ██████░░░░ 600,000/1,000,000  84,210 rows/s" — redrawn in place
+/// on a terminal at most ten times a second, and printed as a plain line every five seconds when the
+/// output is redirected (CI logs). Stdout stays free for the command's result.
+/// </summary>
+public sealed class ProgressBar : IProgress<long>
+{
+    private const int Width = 24;
+    private readonly string _label;
+    private readonly long? _total;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly bool _redraw = !Console.IsErrorRedirected;
+    private TimeSpan? _lastDrawn;
+    private long _done;
+
+    public ProgressBar(string label, long? total = null)
+    {
+        _label = label;
+        _total = total;
+    }
+
+    public long Done => _done;
+    public TimeSpan Elapsed => _clock.Elapsed;
+    public double RowsPerSecond => _done / Math.Max(_clock.Elapsed.TotalSeconds, 1e-6);
+
+    /// <summary>Reports the running count of rows done.</summary>
+    public void Report(long done)
+    {
+        _done = done;
+        var now = _clock.Elapsed;
+        if (_lastDrawn is { } last && now - last < (_redraw ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(5))) return;
+        _lastDrawn = now;
+        Draw(final: false);
+    }
+
+    /// <summary>Draws the final state and ends the line.</summary>
+    public void Finish()
+    {
+        _clock.Stop();
+        Draw(final: true);
+    }
+
+    private void Draw(bool final)
+    {
+        var bar = "";
+        if (_total is > 0 and var total)
+        {
+            var filled = (int)Math.Clamp(_done * Width / total, 0, Width);
+            bar = new string('█', filled) + new string('░', Width - filled) + " ";
+        }
+        var count = _total is { } t ? $"{_done:N0}/{t:N0}" : $"{_done:N0}";
+        var line = $"{_label,-14} {bar}{count}  {RowsPerSecond:N0} rows/s  {_clock.Elapsed:mm\\:ss}";
+        if (_redraw) Console.Error.Write("\r" + line.PadRight(Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 100) : 100) + (final ? Environment.NewLine : ""));
+        else Console.Error.WriteLine(line);
+    }
+}
