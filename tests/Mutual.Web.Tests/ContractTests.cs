@@ -13,6 +13,13 @@ public sealed class ContractTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task LivenessAnswersWithoutSignIn()
+    {
+        var live = await app.CreateClient().GetJson("/health/live");
+        Assert.Equal("ok", live["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         var doc = await app.CreateClient().GetJson("/openapi/v1.json");
