@@ -34,6 +34,23 @@ public sealed class ConversationsTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task BothSidesWritingAtTheSameMomentAllLandInTheThread()
+    {
+        var admin = await app.AdminAsync();
+        var globex = await app.JoinAsync(admin, "Busy Thread Co", "Bo Busy");
+        var id = (await admin.PostJson("/api/v1/conversations", new { subject = "Busy", participantPartyIds = new[] { globex.OrganizationId }, body = "Start" })).Id();
+
+        var posts = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? admin : globex.Client)
+            .PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = $"Message {i}" })).ToList();
+        foreach (var response in await Task.WhenAll(posts)) await response.Expect(HttpStatusCode.Created);
+
+        var bodies = (await admin.GetJson($"/api/v1/conversations/{id}/messages")).Items().Select(m => m!["body"]!.GetValue<string>()).ToList();
+        Assert.Equal(7, bodies.Count);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"Message {i}").Order(), bodies.Skip(1).Order());
+        Assert.Equal(7, (await admin.GetJson($"/api/v1/conversations/{id}"))["messageCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task InboxIsOrderedByLatestActivityAndPaginates()
     {
         var admin = await app.AdminAsync();

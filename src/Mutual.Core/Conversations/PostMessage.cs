@@ -14,7 +14,37 @@ public sealed record PostMessageRequest(string? Body, string? Channel, DateTime?
 /// </summary>
 public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
 {
+    private const int Attempts = 10;
+
+    /// <summary>
+    /// Saves the message as its own unit of work. Two people (or one person's two tabs) writing in one thread at the
+    /// same moment both change the conversation's counters (its version guards them); a message is an append, not an edit of
+    /// something the author saw, so the loser of that race is applied again on fresh data instead of a 409.
+    /// </summary>
     public async Task<Outcome<MessageDto>> HandleAsync(Guid conversationId, PostMessageRequest request, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryHandleAsync(conversationId, request, ct);
+            }
+            catch (DbUpdateException e) when (IsLostRace(e) && attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException e) when (IsLostRace(e))
+            {
+                db.ChangeTracker.Clear();
+                return Outcome<MessageDto>.Conflict("The conversation is too busy right now; send the message again.");
+            }
+        }
+    }
+
+    // The conversation's version moved, or the same account's read marker was inserted by its other request.
+    private static bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || StoreErrors.IsUniqueViolation(e);
+
+    private async Task<Outcome<MessageDto>> TryHandleAsync(Guid conversationId, PostMessageRequest request, CancellationToken ct)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
         if (conversation is null) return Outcome<MessageDto>.NotFound("No such conversation.");
@@ -34,14 +64,7 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
         var message = Append(db, conversation, participants, request.Body!, request.Channel ?? conversation.Channel, occurredAt, now);
         if (db.Actor.AccountId != Guid.Empty) await MarkReadAsync(db, conversation.Id, db.Actor.AccountId, now, ct);
         await Engagement.EngagementTracker.RecordAsync(db, participants.Select(p => p.PartyId).ToList(), message, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<MessageDto>.Conflict("The conversation changed at the same moment; send the message again.");
-        }
+        await db.SaveChangesAsync(ct);
         var names = await PartyNames.LoadAsync(db, [message.AuthorPartyId, message.OnBehalfOfPartyId], ct);
         return Outcome<MessageDto>.Ok(MessageDto.From(message, names));
     }
