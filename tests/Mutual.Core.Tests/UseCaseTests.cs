@@ -63,7 +63,7 @@ public sealed class UseCaseTests(CoreDatabase database) : IClassFixture<CoreData
             var parties = await new ListPartiesHandler(db, database.Clock).HandleAsync(new ListPartiesRequest(null, "customer", "counted", null, 200, null));
             Assert.Equal(rows, parties.Value!.Items.Count);
             Assert.All(parties.Value.Items, p => Assert.Contains("customer", p.Roles));
-            Assert.Equal(2, counter.Count);
+            Assert.Equal(3, counter.Count);
 
             counter.Count = 0;
             var inbox = await new ConversationQueries(db).ListAsync(200, null);

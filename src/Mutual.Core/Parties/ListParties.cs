@@ -31,7 +31,6 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         var actor = db.Actor;
         var words = PartySearch.Words(request.Q);
         var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false) : db.Parties;
-        query = query.Where(p => p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId);
         if (kind is { } kk) query = query.Where(p => p.Kind == kk);
         if (!string.IsNullOrWhiteSpace(request.Tag))
         {
@@ -48,7 +47,14 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
             query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
 
-        var rows = await query.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+        // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
+        // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
+        // own. One query with an OR would make the store collect and sort the whole book first.
+        var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+        var selves = await query.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+            .ToListAsync(ct);
+        var rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
         var result = page.ToPage(rows, p => PageRequest.Encode(p.Name, p.Id.ToString()));
         var roles = await PartyRoles.LoadAsync(db, result.Items.Select(p => p.Id).ToList(), now, ct);
         return Outcome<Page<PartyDto>>.Ok(new Page<PartyDto>(
