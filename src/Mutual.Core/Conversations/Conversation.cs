@@ -111,6 +111,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.Property(m => m.Channel).HasMaxLength(16);
         b.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.ConversationId, m.OccurredAt, m.Id });
+        // A person's timeline includes what they wrote on behalf of their organization (performance.md).
+        b.HasIndex(m => new { m.AuthorPartyId, m.OccurredAt });
     }
 }
 

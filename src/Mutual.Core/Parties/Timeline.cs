@@ -43,9 +43,13 @@ public sealed class TimelineQuery(MutualDbContext db)
         if (!await db.Parties.AnyAsync(p => p.Id == partyId, ct)) return Outcome<Page<TimelineItem>>.NotFound("No such party.");
 
         // The party's participation is read past the own-rows filter; the message filter still limits
-        // the result to conversations the actor takes part in.
+        // the result to conversations the actor takes part in. Both terms are index lookups — the party's
+        // conversations by the participant index, what the party wrote by the author index — so the store
+        // sorts only this party's messages, never the whole table.
+        var partyConversations = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
+            .Where(p => p.PartyId == partyId).Select(p => p.ConversationId);
         var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
-            .Where(m => m.AuthorPartyId == partyId || m.Conversation!.Participants.Any(p => p.PartyId == partyId));
+            .Where(m => partyConversations.Contains(m.ConversationId) || m.AuthorPartyId == partyId);
         var events = db.RelationshipEvents.Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
         {

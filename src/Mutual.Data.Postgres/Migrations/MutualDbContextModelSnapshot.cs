@@ -1358,6 +1358,8 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorPartyId", "OccurredAt");
+
                     b.HasIndex("ConversationId", "OccurredAt", "Id");
 
                     b.ToTable("Messages", (string)null);

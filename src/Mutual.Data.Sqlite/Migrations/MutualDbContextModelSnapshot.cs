@@ -1352,6 +1352,8 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorPartyId", "OccurredAt");
+
                     b.HasIndex("ConversationId", "OccurredAt", "Id");
 
                     b.ToTable("Messages", (string)null);
