@@ -47,7 +47,7 @@ internal static class SyntheticText
     public static string Subject(ulong hash) =>
         string.Format(null, V.SubjectForms[(int)(hash % (ulong)V.SubjectForms.Length)], Topic(hash));
 
-    private static string Topic(ulong conversationHash) => V.Topics[(int)(conversationHash >> 20) % V.Topics.Length];
+    private static string Topic(ulong conversationHash) => V.Topics[(int)((conversationHash >> 20) % (ulong)V.Topics.Length)];
 
     /// <summary>A message of a conversation: an opener, one to three sentences on the conversation's topic, a closing line.</summary>
     public static string Body(ulong conversationHash, ulong messageHash)
@@ -55,14 +55,14 @@ internal static class SyntheticText
         var topic = Topic(conversationHash);
         var sb = new StringBuilder(200);
         sb.Append(V.Openers[(int)(messageHash % (ulong)V.Openers.Length)]).Append("\n\n");
-        var sentences = 1 + (int)(messageHash >> 8) % 3;
+        var sentences = 1 + (int)((messageHash >> 8) % 3);
         for (var s = 0; s < sentences; s++)
         {
             if (s > 0) sb.Append(' ');
             var form = V.Sentences[(int)((messageHash >> (16 + 6 * s)) % (ulong)V.Sentences.Length)];
             sb.Append(string.Format(null, form, topic));
         }
-        sb.Append("\n\n").Append(V.Closers[(int)(messageHash >> 40) % V.Closers.Length]);
+        sb.Append("\n\n").Append(V.Closers[(int)((messageHash >> 40) % (ulong)V.Closers.Length)]);
         return sb.ToString();
     }
 
