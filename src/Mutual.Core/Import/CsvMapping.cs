@@ -108,7 +108,7 @@ public sealed class CsvRows : IDisposable
             BadDataFound = _ => Malformed = true,
             DetectDelimiter = false,
         };
-        _parser = new CsvParser(reader, config);
+        _parser = new CsvParser(reader, config, leaveOpen: true); // the caller owns the reader (the CLI still reads its position)
     }
 
     /// <summary>The header row, or null for an empty file.</summary>
