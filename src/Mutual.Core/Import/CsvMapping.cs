@@ -112,7 +112,13 @@ public sealed class CsvRows : IDisposable
     }
 
     /// <summary>The header row, or null for an empty file.</summary>
-    public string[]? ReadHeader() => Read() ? Record : null;
+    public string[]? ReadHeader()
+    {
+        if (!Read()) return null;
+        // A reader that did not detect the byte-order mark (one over a string, or opened as Latin-1) leaves it on the first header.
+        if (Record.Length > 0) Record[0] = Record[0].TrimStart('\uFEFF');
+        return Record;
+    }
 
     public string[] Record { get; private set; } = [];
     public long Line { get; private set; }
