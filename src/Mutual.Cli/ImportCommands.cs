@@ -70,7 +70,23 @@ public static class ImportCommands
 
         // The bar follows the bytes read, since the row count is unknown until the end (a quoted field may span lines).
         var bar = new ProgressBar(what, fraction: () => stream.Length == 0 ? 1 : (double)stream.Position / stream.Length);
-        var result = await run(cli, reader, new ImportOptions
+        ImportResult result;
+        try
+        {
+            result = await RunImportAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Rows are checked before they are written, so this is the store failing (disk full, connection lost).
+            Console.Error.WriteLine();
+            return Fail($"The import stopped: {e.Message} Every batch committed before this is kept; re-running skips those rows as duplicates when they have emails.");
+        }
+        if (result.Refusal is not null) return Fail(result.Refusal);
+        bar.Finish();
+        Summarise(result, what, bar, errorsFile);
+        return 0;
+
+        Task<ImportResult> RunImportAsync() => run(cli, reader, new ImportOptions
         {
             Owner = owner.Value,
             Map = map,
@@ -84,9 +100,10 @@ public static class ImportCommands
                 errors.WriteField(issue.Line); errors.WriteField(issue.Field); errors.WriteField(issue.Message); errors.NextRecord();
             },
         });
-        if (result.Refusal is not null) return Fail(result.Refusal);
-        bar.Finish();
+    }
 
+    private static void Summarise(ImportResult result, string what, ProgressBar bar, FileInfo? errorsFile)
+    {
         foreach (var issue in result.Issues.Take(20))
             Console.Error.WriteLine($"  line {issue.Line}{(issue.Field.Length > 0 ? $" ({issue.Field})" : "")}: {issue.Message}");
         var shown = Math.Min(20, result.Issues.Count);
@@ -95,7 +112,6 @@ public static class ImportCommands
         var verb = result.DryRun ? "Dry run: would import" : "Imported";
         Console.WriteLine($"{verb} {result.Inserted:N0} {what} of {result.Rows:N0} rows ({result.Duplicates:N0} duplicates skipped, {result.BadRows:N0} bad rows) "
             + $"in {bar.Elapsed.TotalSeconds:N1} s, {result.Rows / Math.Max(bar.Elapsed.TotalSeconds, 1e-6):N0} rows/s.");
-        return 0;
     }
 
     private static int Fail(string message)
