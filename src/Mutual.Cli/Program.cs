@@ -5,4 +5,5 @@ var root = new RootCommand("mutual — set up and operate a Mutual relationship 
 root.Add(DbCommands.Create());
 root.Add(UserCommands.Create());
 root.Add(DemoCommand.Create());
+root.Add(ImportCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -15,12 +15,15 @@ public sealed class ProgressBar : IProgress<long>
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _redraw = !Console.IsErrorRedirected;
     private TimeSpan? _lastDrawn;
+    private readonly Func<double>? _fraction;
     private long _done;
 
-    public ProgressBar(string label, long? total = null)
+    /// <param name="fraction">How far along the work is (0–1), when that is known some other way than a row total (bytes of a file read).</param>
+    public ProgressBar(string label, long? total = null, Func<double>? fraction = null)
     {
         _label = label;
         _total = total;
+        _fraction = fraction;
     }
 
     public long Done => _done;
@@ -47,9 +50,10 @@ public sealed class ProgressBar : IProgress<long>
     private void Draw(bool final)
     {
         var bar = "";
-        if (_total is > 0 and var total)
+        double? part = _total is > 0 and var total ? (double)_done / total : _fraction?.Invoke();
+        if (part is { } p)
         {
-            var filled = (int)Math.Clamp(_done * Width / total, 0, Width);
+            var filled = (int)Math.Clamp(p * Width, 0, Width);
             bar = new string('█', filled) + new string('░', Width - filled) + " ";
         }
         var count = _total is { } t ? $"{_done:N0}/{t:N0}" : $"{_done:N0}";

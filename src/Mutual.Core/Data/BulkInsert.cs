@@ -54,8 +54,10 @@ public static class BulkInsert
         var count = 0;
         foreach (var row in rows)
         {
+            ct.ThrowIfCancellationRequested();
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.Columns[i].ProviderValue(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            // Microsoft.Data.Sqlite runs every command synchronously; the async call only adds a task per row.
+            command.ExecuteNonQuery();
             count++;
         }
         return count;

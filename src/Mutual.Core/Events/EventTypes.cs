@@ -24,6 +24,7 @@ public static class EventTypes
         "consent.granted", "consent.revoked", "consent.terms_accepted", "consent.terms_declined", "consent.expired",
         "party.contact_assigned", "party.contact_unassigned",
         "webhook.disabled",
+        "import.completed",
     ];
 
     private static readonly HashSet<string> KnownSet = new(Known, StringComparer.Ordinal);

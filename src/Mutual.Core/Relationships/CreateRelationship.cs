@@ -14,14 +14,8 @@ public sealed class CreateRelationshipHandler(MutualDbContext db, TimeProvider c
     public async Task<Outcome<RelationshipDto>> HandleAsync(CreateRelationshipRequest request, CancellationToken ct = default)
     {
         var v = new Validation();
-        if (request.FromPartyId is null || request.FromPartyId == Guid.Empty) v.Add("fromPartyId", "'fromPartyId' is required.");
-        if (request.ToPartyId is null || request.ToPartyId == Guid.Empty) v.Add("toPartyId", "'toPartyId' is required.");
-        if (!RelationshipKinds.TryGet(request.Kind, out _))
-            v.Add("kind", $"'kind' must be one of: {string.Join(", ", RelationshipKinds.All.Select(k => k.Name))}.");
-        if (request.FromPartyId is { } f && f == request.ToPartyId) v.Add("toPartyId", "A party cannot have a relationship with itself.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = request.Since?.ToUniversalTime() ?? now;
-        if (since > now.AddDays(366)) v.Add("since", "'since' is too far in the future.");
+        var since = RelationshipRules.Check(v, request.FromPartyId, request.ToPartyId, request.Kind, request.Since, now);
         if (!v.IsValid) return v.Fail<RelationshipDto>();
 
         var from = request.FromPartyId!.Value;
@@ -34,17 +28,9 @@ public sealed class CreateRelationshipHandler(MutualDbContext db, TimeProvider c
             r.FromPartyId == from && r.ToPartyId == to && r.Kind == request.Kind && (r.Until == null || r.Until > now), ct);
         if (duplicate) return Outcome<RelationshipDto>.Conflict("This relationship already exists and has not ended.");
 
-        var relationship = new Relationship
-        {
-            FromPartyId = from,
-            ToPartyId = to,
-            Kind = request.Kind!,
-            Since = since,
-            OwnerPartyId = db.ActingPartyId,
-            CreatedAt = now,
-        };
+        var (relationship, started) = RelationshipRules.New(from, to, request.Kind!, since, db.ActingPartyId, now);
         db.Relationships.Add(relationship);
-        db.RelationshipEvents.Add(new RelationshipEvent { RelationshipId = relationship.Id, Type = RelationshipEvent.Started, OccurredAt = since });
+        db.RelationshipEvents.Add(started);
         db.Outbox.Add(OutboxMessage.Create("relationship.created", now,
             new { relationshipId = relationship.Id, fromPartyId = from, toPartyId = to, kind = relationship.Kind, since },
             [relationship.OwnerPartyId, from, to]));
