@@ -7,7 +7,7 @@ namespace Mutual.Web.Infrastructure;
 /// Loads this node's network index at start, then keeps it current every second. The index lives in each node's
 /// memory, so every node runs this (no work lease); searches also catch up on their own before walking.
 /// </summary>
-public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, TimeProvider clock, ILogger<NetworkWorker> log) : BackgroundService
+public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, ILogger<NetworkWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -25,7 +25,9 @@ public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, TimeProv
             log.LogError(e, "Loading the network index failed; searches will try again");
         }
 
-        using var timer = new PeriodicTimer(Interval, clock);
+        // Wall-clock cadence on purpose, not the app's TimeProvider: this is how soon other nodes' writes reach this
+        // node, not business time; and a test clock moved by days would otherwise replay one catch-up per second skipped.
+        using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
