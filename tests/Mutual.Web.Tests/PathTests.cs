@@ -158,6 +158,14 @@ public sealed class PathTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentListsTheEndpoint()
+    {
+        var doc = await app.CreateClient().GetJson("/openapi/v1.json");
+        var get = doc["paths"]!["/api/v1/parties/{id}/paths"]!["get"]!;
+        Assert.Equal("Network", get["tags"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnApiKeyNeedsTheRelationshipsReadScope()
     {
         var admin = await app.AdminAsync();

@@ -17,6 +17,12 @@ namespace Mutual.Core.Network;
 public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbContext> factory, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan Lookback = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Even the forward pass starts a little behind its cursor: two writers of this node may commit in the other
+    /// order than they took their ids. Ids already applied are skipped, so this costs one short range read.
+    /// </summary>
+    public static readonly TimeSpan ShortLookback = TimeSpan.FromSeconds(5);
     private const int Batch = 5000;
     private static readonly string[] EventTypes = ["relationship.created", "relationship.ended"];
 
@@ -26,6 +32,8 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
     private Guid _outboxCursor;
     private Guid _relationshipCursor;
     private readonly HashSet<Guid> _seen = [];
+    private long _passesStarted;
+    private long _lastFinishedPass;
 
     /// <summary>The full load, started once (again only if it failed); every caller awaits the same task, and no caller's cancellation stops it.</summary>
     public Task WarmAsync()
@@ -84,13 +92,17 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
     public async Task<int> CatchUpAsync(bool lookback, CancellationToken ct = default)
     {
         await WarmAsync().WaitAsync(ct);
+        var arrived = Interlocked.Read(ref _passesStarted);
         await _gate.WaitAsync(ct);
         try
         {
+            // Searches queue here together: a forward pass that started after this caller arrived has read its writes.
+            if (!lookback && Interlocked.Read(ref _lastFinishedPass) > arrived) return 0;
+            var pass = Interlocked.Increment(ref _passesStarted);
             await using var db = await factory.CreateSystemAsync(ct);
             var touched = new HashSet<Guid>();
             var seenNow = new List<Guid>();
-            var from = lookback ? Floor(_outboxCursor) : _outboxCursor;
+            var from = Floor(_outboxCursor, lookback ? Lookback : ShortLookback);
             while (true)
             {
                 var page = await db.Outbox.Where(o => o.Id.CompareTo(from) > 0 && EventTypes.Contains(o.Type))
@@ -106,7 +118,7 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
                 if (page.Count > 0) _outboxCursor = Max(_outboxCursor, from = page[^1]);
                 if (page.Count < Batch) break;
             }
-            from = lookback ? Floor(_relationshipCursor) : _relationshipCursor;
+            from = Floor(_relationshipCursor, lookback ? Lookback : ShortLookback);
             while (true)
             {
                 var page = await db.Relationships.Where(r => r.Id.CompareTo(from) > 0)
@@ -123,6 +135,7 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
             _seen.UnionWith(seenNow);
             var oldest = IdMs(Floor(Min(_outboxCursor, _relationshipCursor)));
             _seen.RemoveWhere(id => IdMs(id) < oldest);
+            Interlocked.Exchange(ref _lastFinishedPass, pass);
             return touched.Count;
         }
         finally { _gate.Release(); }
@@ -161,11 +174,11 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
         return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
     }
 
-    /// <summary>The smallest UUIDv7 of the moment <see cref="Lookback"/> before the id's.</summary>
-    private static Guid Floor(Guid id)
+    /// <summary>The smallest UUIDv7 of the moment <paramref name="back"/> (default <see cref="Lookback"/>) before the id's.</summary>
+    private static Guid Floor(Guid id, TimeSpan? back = null)
     {
         if (id == Guid.Empty) return id;
-        var ms = Math.Max(0, IdMs(id) - (long)Lookback.TotalMilliseconds);
+        var ms = Math.Max(0, IdMs(id) - (long)(back ?? Lookback).TotalMilliseconds);
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16);
         return new Guid(bytes, bigEndian: true);
