@@ -8,12 +8,13 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
     [Fact]
     public async Task APartyPageShowsHowTheOrganizationReachesThatParty()
     {
+        using var api = await Seed.SignInAsync(app.BaseUrl, "hannah@northwind.example", "mutual-demo");
+        var grace = await api.FindPartyAsync("Grace Hall");
         foreach (var (size, viewport, scheme) in new[] { ("desktop", Chromium.Desktop, ColorScheme.Light), ("phone", Chromium.Phone, ColorScheme.Dark) })
         {
             var page = await chromium.NewPageAsync(app.BaseUrl, viewport, scheme);
             await page.SignInAsync("hannah@northwind.example", "mutual-demo");
-            await page.GoAsync("/parties?q=Grace%20Hall");
-            await page.Locator(".party-table").GetByRole(AriaRole.Link, new() { Name = "Grace Hall" }).First.ClickAsync();
+            await page.GoAsync($"/parties/{grace}");
             await Expect(page.Locator("h1")).ToHaveTextAsync("Grace Hall");
 
             // Northwind's customer Wayne Bottling employs Grace: Northwind → customer-of → Wayne Bottling → works-for → Grace Hall.
@@ -25,7 +26,6 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
             await Screenshots.SaveAsync(page, $"warm-paths-{size}");
 
             // A party nothing links to says so.
-            using var api = await Seed.SignInAsync(app.BaseUrl, "hannah@northwind.example", "mutual-demo");
             var loner = await api.PartyAsync("organization", $"Loner {Seed.Suffix()}");
             await page.GoAsync($"/parties/{loner}");
             await Expect(card.Locator(".warm-empty")).ToContainTextAsync("No chain of relationships");
