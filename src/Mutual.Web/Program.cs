@@ -25,6 +25,10 @@ builder.Services.AddSingleton(new AuthOptions
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddMutualDatabase(config);
 builder.Services.AddCoreUseCases();
+// The network index is per node and long-lived; these replace the scoped registrations AddCoreUseCases made for NetworkSync.
+builder.Services.AddSingleton<Mutual.Core.Network.NetworkIndex>();
+builder.Services.AddSingleton<Mutual.Core.Network.NetworkSync>();
+builder.Services.AddHostedService<NetworkWorker>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<RegistrationThrottle>();
 builder.Services.AddScoped<UiSession>();
@@ -109,6 +113,7 @@ api.MapAuthApi(); // no area: closed to API keys
 // Each group names its area, which API-key scopes refer to (area:read / area:write); unnamed endpoints refuse keys.
 api.MapGroup("").RequireArea("parties").MapPartiesApi();
 api.MapGroup("").RequireArea("relationships").MapRelationshipsApi();
+api.MapGroup("").RequireArea("relationships").MapNetworkApi();
 api.MapGroup("").RequireArea("conversations").MapConversationsApi();
 api.MapGroup("").RequireArea("facts").MapFactsApi();
 api.MapGroup("").RequireArea("engagement").MapEngagementApi();

@@ -98,6 +98,8 @@ public sealed class CrossPartyAccessTests(MutualApp app) : IClassFixture<MutualA
         { "PATCH", "/api/v1/parties/{prospect}" },
         { "GET", "/api/v1/parties/{prospect}/relationships" },
         { "GET", "/api/v1/parties/{prospect}/timeline" },
+        { "GET", "/api/v1/parties/{prospect}/paths?to={host}" },
+        { "GET", "/api/v1/parties/{host}/paths?to={prospect}" },
         { "POST", "/api/v1/parties/{prospect}/invitations" },
         { "GET", "/api/v1/relationships/{relationship}" },
         { "POST", "/api/v1/relationships/{relationship}/end" },

@@ -22,6 +22,10 @@ public sealed class Seed(HttpClient http) : IDisposable
 
     public static string Suffix() => Guid.NewGuid().ToString("N")[..5];
 
+    /// <summary>The first party of the actor's book that a search finds (for demo parties whose ids a test does not know).</summary>
+    public async Task<Guid> FindPartyAsync(string q) =>
+        (await GetAsync($"api/v1/parties?q={Uri.EscapeDataString(q)}"))["items"]![0]!["id"]!.GetValue<Guid>();
+
     public async Task<Guid> MeAsync() => (await GetAsync("api/v1/me"))["actingPartyId"]!.GetValue<Guid>();
 
     public async Task<Guid> PartyAsync(string kind, string name, string[]? emails = null, string[]? tags = null, string? website = null) =>

@@ -1,0 +1,133 @@
+namespace Mutual.Core.Network;
+
+/// <summary>One step of a walk: from the previous party to the next, over a relationship of a kind (as stored).</summary>
+public sealed record PathHop(Guid FromPartyId, Guid ToPartyId, string Kind);
+
+/// <summary>
+/// Which relationships a walk may use, the access rule for relationships applied in memory (AccessRules: the
+/// owner and both ends see a relationship), plus "active now". Node ids are the index's; -1 when absent.
+/// </summary>
+public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorPerson, long NowTicks)
+{
+    public bool Allows(in NetworkIndex.Graph g, int slot)
+    {
+        if (!g.IsActiveAt(slot, NowTicks)) return false;
+        if (IsSystem) return true;
+        var owner = g.Owner(slot);
+        var from = g.From(slot);
+        var to = g.To(slot);
+        return (ActorParty >= 0 && (owner == ActorParty || from == ActorParty || to == ActorParty))
+            || (ActorPerson >= 0 && (from == ActorPerson || to == ActorPerson));
+    }
+}
+
+/// <summary>
+/// All shortest walks between two parties, by bidirectional breadth-first search: each round grows the smaller
+/// frontier by one whole layer, so the first layer that touches the other side gives the shortest length and every
+/// meeting party. Walks are then read back from each meeting party towards both ends along strictly decreasing
+/// distances, which never hits a dead end, so enumeration costs only what it returns.
+/// </summary>
+public static class PathFinder
+{
+    public static List<PathHop[]> ShortestPaths(in NetworkIndex.Graph g, Guid source, Guid target, int maxHops, EdgeRule rule, int cap)
+    {
+        var result = new List<PathHop[]>();
+        if (source == target || !g.TryGetNode(source, out var s) || !g.TryGetNode(target, out var t)) return result;
+
+        var distS = new Dictionary<int, int> { [s] = 0 };
+        var distT = new Dictionary<int, int> { [t] = 0 };
+        var frontS = new List<int> { s };
+        var frontT = new List<int> { t };
+        int a = 0, b = 0;
+        var meet = new List<int>();
+        while (a + b < maxHops && frontS.Count > 0 && frontT.Count > 0)
+        {
+            if (frontS.Count <= frontT.Count)
+            {
+                frontS = Expand(g, frontS, distS, distT, ++a, rule, meet);
+            }
+            else
+            {
+                frontT = Expand(g, frontT, distT, distS, ++b, rule, meet);
+            }
+            if (meet.Count > 0) break;
+        }
+        if (meet.Count == 0) return result;
+
+        var toSource = new List<int>();
+        var toTarget = new List<int>();
+        foreach (var m in meet)
+        {
+            var heads = new List<int[]>();
+            var tails = new List<int[]>();
+            Walk(g, m, distS, rule, toSource, heads, cap);
+            Walk(g, m, distT, rule, toTarget, tails, cap);
+            foreach (var head in heads)
+            {
+                foreach (var tail in tails)
+                {
+                    result.Add(Join(g, s, head, tail));
+                    if (result.Count >= cap) return result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<int> Expand(in NetworkIndex.Graph g, List<int> frontier, Dictionary<int, int> mine, Dictionary<int, int> theirs,
+        int depth, EdgeRule rule, List<int> meet)
+    {
+        var next = new List<int>();
+        foreach (var u in frontier)
+        {
+            foreach (var slot in g.Edges(u))
+            {
+                if (!rule.Allows(g, slot)) continue;
+                var v = g.Other(slot, u);
+                if (!mine.TryAdd(v, depth)) continue;
+                next.Add(v);
+                if (theirs.ContainsKey(v)) meet.Add(v);
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Every chain of edge slots from <paramref name="node"/> down to distance 0 (the end this side grew from), up to cap.</summary>
+    private static void Walk(in NetworkIndex.Graph g, int node, Dictionary<int, int> dist, EdgeRule rule, List<int> stack, List<int[]> found, int cap)
+    {
+        var d = dist[node];
+        if (d == 0)
+        {
+            found.Add([.. stack]);
+            return;
+        }
+        foreach (var slot in g.Edges(node))
+        {
+            if (found.Count >= cap) return;
+            if (!rule.Allows(g, slot)) continue;
+            var v = g.Other(slot, node);
+            if (!dist.TryGetValue(v, out var dv) || dv != d - 1) continue;
+            stack.Add(slot);
+            Walk(g, v, dist, rule, stack, found, cap);
+            stack.RemoveAt(stack.Count - 1);
+        }
+    }
+
+    /// <summary>A head (slots from the meeting party back to the source) reversed, then a tail (slots from it on to the target).</summary>
+    private static PathHop[] Join(in NetworkIndex.Graph g, int source, int[] head, int[] tail)
+    {
+        var hops = new PathHop[head.Length + tail.Length];
+        var at = source;
+        var i = 0;
+        for (var k = head.Length - 1; k >= 0; k--) at = Step(g, head[k], at, hops, i++);
+        foreach (var slot in tail) at = Step(g, slot, at, hops, i++);
+        return hops;
+    }
+
+    private static int Step(in NetworkIndex.Graph g, int slot, int at, PathHop[] hops, int i)
+    {
+        var next = g.Other(slot, at);
+        hops[i] = new PathHop(g.Party(at), g.Party(next), g.Kind(slot));
+        return next;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+
+namespace Mutual.Core.Network;
+
+public sealed record WarmPath(IReadOnlyList<PathHop> Hops, double Strength);
+
+public sealed record PathsDto(IReadOnlyList<WarmPath> Paths);
+
+/// <summary>
+/// Warm introductions: the shortest chains of relationships the actor may see from one party to another, ranked by
+/// the strength of their links. A link is worth 1 + ln(1 + n), n being the messages of the last 90 days in
+/// conversations the actor sees in which both of its ends take part; a path is worth the geometric mean of its
+/// links, so one cold link drags a chain down without a long chain winning on sheer number of links.
+/// </summary>
+public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSync sync, TimeProvider clock)
+{
+    public const int DefaultMaxHops = 4;
+    public const int MaxMaxHops = 6;
+    public const int Candidates = 50;
+    public const int Returned = 10;
+    public static readonly TimeSpan DialogueWindow = TimeSpan.FromDays(90);
+
+    public async Task<Outcome<PathsDto>> HandleAsync(Guid id, string? to, string? maxHops, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        Guid target = default;
+        if (string.IsNullOrWhiteSpace(to)) v.Add("to", "'to' is required: the id of the party to reach.");
+        else if (!Guid.TryParse(to, out target) || target == Guid.Empty) v.Add("to", "'to' must be a party id.");
+        var hops = DefaultMaxHops;
+        if (maxHops is not null && (!int.TryParse(maxHops, NumberStyles.None, CultureInfo.InvariantCulture, out hops) || hops < 1 || hops > MaxMaxHops))
+            v.Add("maxHops", $"'maxHops' must be a whole number from 1 to {MaxMaxHops}.");
+        if (!v.IsValid) return v.Fail<PathsDto>();
+
+        var visible = await db.Parties.Where(p => p.Id == id || p.Id == target).Select(p => p.Id).ToListAsync(ct);
+        if (!visible.Contains(id)) return Outcome<PathsDto>.NotFound("No such party.");
+        if (!visible.Contains(target)) return Outcome<PathsDto>.NotFound("No such party: to.");
+
+        return Outcome<PathsDto>.Ok(await FindAsync(id, target, hops, Returned, ct));
+    }
+
+    /// <summary>The ranked paths between two parties the caller has already checked the actor may see.</summary>
+    public async Task<PathsDto> FindAsync(Guid source, Guid target, int maxHops, int take, CancellationToken ct = default)
+    {
+        // Read your own writes: apply whatever this node wrote since the last pass before walking.
+        await sync.CatchUpAsync(lookback: false, ct);
+        var actor = db.Actor;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = index.Read(g =>
+        {
+            var rule = new EdgeRule(actor.IsSystem,
+                actor.IsSignedIn && g.TryGetNode(actor.PartyId, out var party) ? party : -1,
+                actor.IsSignedIn && g.TryGetNode(actor.PersonPartyId, out var person) ? person : -1,
+                now.Ticks);
+            return PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates);
+        });
+        if (candidates.Count == 0) return new PathsDto([]);
+
+        var counts = await RecentDialogueAsync(candidates.SelectMany(p => p).Select(h => Pair(h.FromPartyId, h.ToPartyId)).Distinct().ToList(), now, ct);
+        return new PathsDto(candidates
+            // Two relationships of one kind between the same parties (one recorded each way) read as the same walk.
+            .DistinctBy(p => string.Join('|', p.Select(h => $"{h.FromPartyId}>{h.ToPartyId}:{h.Kind}")))
+            .Select(p => new WarmPath(p, Strength(p.Select(h => counts.GetValueOrDefault(Pair(h.FromPartyId, h.ToPartyId))))))
+            .OrderBy(p => p.Hops.Count).ThenByDescending(p => p.Strength)
+            .Take(take).ToList());
+    }
+
+    public static double Strength(IEnumerable<int> messageCounts)
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var c in messageCounts)
+        {
+            sum += Math.Log(1 + Math.Log(1 + c));
+            n++;
+        }
+        return n == 0 ? 0 : Math.Round(Math.Exp(sum / n), 4);
+    }
+
+    /// <summary>
+    /// Messages of the window per link, in two queries for all links at once: which recent conversations the actor
+    /// sees each link end takes part in, then their message counts.
+    /// </summary>
+    private async Task<Dictionary<(Guid, Guid), int>> RecentDialogueAsync(List<(Guid A, Guid B)> pairs, DateTime now, CancellationToken ct)
+    {
+        var since = now - DialogueWindow;
+        var parties = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().ToList();
+        // Messages carry the actor's filter, so only conversations the actor may see count; participant rows of
+        // those are read past the own-rows filter, as ConversationQueries does.
+        var rows = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).AsNoTracking()
+            .Where(p => parties.Contains(p.PartyId) && db.Messages.Any(m => m.ConversationId == p.ConversationId && m.OccurredAt >= since && m.OccurredAt <= now))
+            .Select(p => new { p.ConversationId, p.PartyId }).ToListAsync(ct);
+        var byConversation = rows.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.PartyId).ToHashSet());
+        var wanted = pairs.ToHashSet();
+        var shared = byConversation
+            .Select(c => (c.Key, Pairs: wanted.Where(p => c.Value.Contains(p.A) && c.Value.Contains(p.B)).ToList()))
+            .Where(c => c.Pairs.Count > 0).ToList();
+        var result = new Dictionary<(Guid, Guid), int>();
+        if (shared.Count == 0) return result;
+
+        var ids = shared.Select(c => c.Key).ToList();
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId) && m.OccurredAt >= since && m.OccurredAt <= now)
+            .GroupBy(m => m.ConversationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        foreach (var (conversation, linkPairs) in shared)
+            foreach (var pair in linkPairs)
+                result[pair] = result.GetValueOrDefault(pair) + messages.GetValueOrDefault(conversation);
+        return result;
+    }
+
+    private static (Guid A, Guid B) Pair(Guid x, Guid y) => x.CompareTo(y) <= 0 ? (x, y) : (y, x);
+}

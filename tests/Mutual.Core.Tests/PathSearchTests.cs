@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Mutual.Core.Network;
+
+namespace Mutual.Core.Tests;
+
+/// <summary>
+/// The path finder on synthetic networks with hubs (preferential attachment: a few parties know very many), checked
+/// against a plain breadth-first search; and, with MUTUAL_BENCH=1, the index at a million parties.
+/// </summary>
+public sealed class PathSearchTests
+{
+    private static readonly DateTime Now = new(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly EdgeRule Everything = new(IsSystem: true, -1, -1, Now.Ticks);
+
+    /// <summary>Barabási–Albert: each new party links to <paramref name="m"/> earlier ones picked in proportion to their degree.</summary>
+    public static List<(int From, int To)> PowerLaw(int parties, int m, int seed)
+    {
+        var random = new Random(seed);
+        var edges = new List<(int, int)>(parties * m);
+        var ends = new List<int>(parties * m * 2);
+        for (var i = 1; i <= m; i++) { edges.Add((0, i)); ends.Add(0); ends.Add(i); }
+        for (var v = m + 1; v < parties; v++)
+        {
+            var picked = new HashSet<int>();
+            for (var k = 0; k < m; k++)
+            {
+                var u = ends[random.Next(ends.Count)];
+                if (!picked.Add(u)) continue; // no parallel relationships: the check counts walks over parties
+                edges.Add((v, u));
+                ends.Add(v);
+                ends.Add(u);
+            }
+        }
+        return edges;
+    }
+
+    private static (NetworkIndex Index, Guid[] Parties) Build(List<(int From, int To)> edges, int parties, Guid owner)
+    {
+        var ids = Enumerable.Range(0, parties).Select(_ => Guid.NewGuid()).ToArray();
+        var index = new NetworkIndex();
+        index.Apply(edges.Select(e => new IndexedEdge(Guid.NewGuid(), ids[e.From], ids[e.To], "knows", owner, Now.AddDays(-1), null)), Now);
+        return (index, ids);
+    }
+
+    /// <summary>Plain BFS distances and the number of shortest walks (over edges, so parallel relationships count twice).</summary>
+    private static (int[] Dist, long[] Ways) Bfs(List<(int From, int To)> edges, int parties, int source)
+    {
+        var adjacency = new List<int>[parties];
+        for (var i = 0; i < parties; i++) adjacency[i] = [];
+        foreach (var (f, t) in edges) { adjacency[f].Add(t); adjacency[t].Add(f); }
+        var dist = Enumerable.Repeat(-1, parties).ToArray();
+        var ways = new long[parties];
+        dist[source] = 0;
+        ways[source] = 1;
+        var queue = new Queue<int>([source]);
+        while (queue.TryDequeue(out var u))
+            foreach (var v in adjacency[u])
+            {
+                if (dist[v] < 0) { dist[v] = dist[u] + 1; queue.Enqueue(v); }
+                if (dist[v] == dist[u] + 1) ways[v] += ways[u];
+            }
+        return (dist, ways);
+    }
+
+    [Fact]
+    public void FindsEveryShortestPathOfAHubbyNetwork()
+    {
+        const int n = 3000;
+        var edges = PowerLaw(n, 2, seed: 7);
+        var (index, ids) = Build(edges, n, Guid.NewGuid());
+        var byId = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var edgeSet = edges.SelectMany(e => new[] { (e.From, e.To), (e.To, e.From) }).ToHashSet();
+        var random = new Random(11);
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var s = random.Next(n);
+            var t = random.Next(n);
+            if (s == t) continue;
+            var (dist, ways) = Bfs(edges, n, s);
+            var paths = index.Read(g => PathFinder.ShortestPaths(g, ids[s], ids[t], 6, Everything, 50));
+            if (dist[t] is < 0 or > 6)
+            {
+                Assert.Empty(paths);
+                continue;
+            }
+            Assert.Equal((int)Math.Min(50, ways[t]), paths.Count);
+            foreach (var path in paths)
+            {
+                Assert.Equal(dist[t], path.Length);
+                Assert.Equal(ids[s], path[0].FromPartyId);
+                Assert.Equal(ids[t], path[^1].ToPartyId);
+                for (var i = 0; i < path.Length; i++)
+                {
+                    Assert.Contains((byId[path[i].FromPartyId], byId[path[i].ToPartyId]), edgeSet);
+                    if (i > 0) Assert.Equal(path[i - 1].ToPartyId, path[i].FromPartyId);
+                }
+            }
+            Assert.Equal(paths.Count, paths.Select(p => string.Join(",", p.Select(h => h.ToPartyId))).Distinct().Count());
+            // Never longer than asked.
+            var shorter = index.Read(g => PathFinder.ShortestPaths(g, ids[s], ids[t], dist[t] - 1, Everything, 50));
+            Assert.Empty(shorter);
+        }
+    }
+
+    [Fact]
+    public void WalksOnlyRelationshipsTheActorMaySeeAndThatAreActive()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid(), me = Guid.NewGuid(), other = Guid.NewGuid(), person = Guid.NewGuid();
+        var index = new NetworkIndex();
+        index.Apply([
+            new(Guid.NewGuid(), a, b, "knows", other, Now.AddDays(-5), null),          // someone else's book: hidden
+            new(Guid.NewGuid(), a, c, "knows", me, Now.AddDays(-5), null),
+            new(Guid.NewGuid(), d, c, "works-for", me, Now.AddDays(-5), null),         // walked backwards, keeps its kind
+            new(Guid.NewGuid(), b, d, "partner-of", other, Now.AddDays(-5), null),
+            new(Guid.NewGuid(), person, b, "knows", other, Now.AddDays(-5), null),     // visible to its end, the actor's person
+            new(Guid.NewGuid(), c, person, "knows", me, Now.AddDays(-5), null),
+            new(Guid.NewGuid(), a, d, "knows", me, Now.AddDays(5), null),              // not started yet
+            new(Guid.NewGuid(), a, person, "knows", me, Now.AddDays(-5), Now.AddDays(-1)), // ended: never indexed
+        ], Now);
+        Assert.Equal(7, index.RelationshipCount);
+
+        var paths = index.Read(g => PathFinder.ShortestPaths(g, a, d, 4, Rule(g, me, person), 50));
+        var path = Assert.Single(paths);
+        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, d, "works-for")], path);
+
+        var viaPerson = index.Read(g => PathFinder.ShortestPaths(g, a, b, 4, Rule(g, me, person), 50));
+        // a→b and d→b are someone else's; the way round is through the actor's own person, whose link it sees.
+        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, person, "knows"), new PathHop(person, b, "knows")], Assert.Single(viaPerson));
+    }
+
+    private static EdgeRule Rule(in NetworkIndex.Graph g, Guid party, Guid person) =>
+        new(false, g.TryGetNode(party, out var p) ? p : -1, g.TryGetNode(person, out var q) ? q : -1, Now.Ticks);
+
+    [Fact]
+    public void ApplyingTheSameRowTwiceChangesNothingAndEndingRemoves()
+    {
+        var index = new NetworkIndex();
+        var edge = new IndexedEdge(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "knows", Guid.NewGuid(), Now.AddDays(-1), null);
+        index.Apply([edge, edge], Now);
+        index.Apply([edge], Now);
+        Assert.Equal(1, index.RelationshipCount);
+        Assert.Single(index.Read(g => PathFinder.ShortestPaths(g, edge.FromPartyId, edge.ToPartyId, 1, Everything, 50)));
+        index.Apply([edge with { Until = Now.AddMinutes(-1) }], Now);
+        Assert.Equal(0, index.RelationshipCount);
+        Assert.Empty(index.Read(g => PathFinder.ShortestPaths(g, edge.FromPartyId, edge.ToPartyId, 4, Everything, 50)));
+    }
+
+    [Fact]
+    public void StrengthIsTheGeometricMeanOfLinkWeights()
+    {
+        Assert.Equal(1, PathSearch.Strength([0, 0, 0]));
+        var one = 1 + Math.Log(1 + 10);
+        Assert.Equal(Math.Round(Math.Sqrt(one), 4), PathSearch.Strength([10, 0]));
+        Assert.True(PathSearch.Strength([5, 5]) > PathSearch.Strength([10, 0]));
+    }
+}
