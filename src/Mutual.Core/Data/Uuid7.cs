@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Mutual.Core.Data;
 
 /// <summary>
-/// UUIDv7 ids that increase within this process. <see cref="Uuid7.NewId()"/> fills the 12 bits after
+/// UUIDv7 ids that increase within this process. <see cref="Guid.CreateVersion7()"/> fills the 12 bits after
 /// the millisecond with random data, so two ids made in the same millisecond sort at random — and the outbox,
 /// keyset pagination and the network index's catch-up all read in id order. This follows RFC 9562 §6.2
 /// method 1: those 12 bits are a counter that restarts at a random low value each millisecond; when it runs
