@@ -30,7 +30,7 @@ public static class MutualDatabase
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
             EnsureSqliteFolder(cs);
-            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
+            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteBusyTimeout.Instance);
         }
     }
 
