@@ -43,23 +43,24 @@ public sealed class TimelineQuery(MutualDbContext db)
         if (!await db.Parties.AnyAsync(p => p.Id == partyId, ct)) return Outcome<Page<TimelineItem>>.NotFound("No such party.");
 
         // The party's participation is read past the own-rows filter; the message filter still limits
-        // the result to conversations the actor takes part in. Both terms are index lookups — the party's
-        // conversations by the participant index, what the party wrote by the author index — so the store
-        // sorts only this party's messages, never the whole table.
+        // the result to conversations the actor takes part in. The party's messages are those of its conversations
+        // (participant index) and those it wrote for another party (author index): two queries, because one with
+        // an OR between them makes PostgreSQL scan every message.
         var partyConversations = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
             .Where(p => p.PartyId == partyId).Select(p => p.ConversationId);
-        var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
-            .Where(m => partyConversations.Contains(m.ConversationId) || m.AuthorPartyId == partyId);
+        var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows]);
+        var inConversations = messages.Where(m => partyConversations.Contains(m.ConversationId));
+        var written = messages.Where(m => m.AuthorPartyId == partyId);
         var events = db.RelationshipEvents.Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
         {
-            messages = messages.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
+            inConversations = inConversations.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
+            written = written.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
             events = events.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
         }
-        // Each source gives its own newest page with what the items show; merging the two is the page of the union.
-        var messageRows = await messages.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(page.Limit + 1)
-            .Select(m => new { m.Id, m.OccurredAt, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId })
-            .ToListAsync(ct);
+        // Each source gives its own newest page with what the items show; merging them is the page of the union.
+        var messageRows = (await NewestAsync(inConversations, page.Limit + 1, ct)).Concat(await NewestAsync(written, page.Limit + 1, ct))
+            .DistinctBy(m => m.Id).ToList();
         var eventRows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(page.Limit + 1)
             .Select(e => new { e.Id, e.OccurredAt, e.Type, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
             .ToListAsync(ct);
@@ -97,4 +98,11 @@ public sealed class TimelineQuery(MutualDbContext db)
         }
         return Outcome<Page<TimelineItem>>.Ok(new Page<TimelineItem>(items, cut.NextCursor));
     }
+
+    private sealed record MessageRow(Guid Id, DateTime OccurredAt, Guid ConversationId, string Subject, string Body, string Channel, Guid AuthorPartyId, Guid OnBehalfOfPartyId);
+
+    private static Task<List<MessageRow>> NewestAsync(IQueryable<Message> messages, int take, CancellationToken ct) =>
+        messages.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take)
+            .Select(m => new MessageRow(m.Id, m.OccurredAt, m.ConversationId, m.Conversation!.Subject, m.Body, m.Channel, m.AuthorPartyId, m.OnBehalfOfPartyId))
+            .ToListAsync(ct);
 }
