@@ -99,6 +99,7 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
             // Searches queue here together: a forward pass that started after this caller arrived has read its writes.
             if (!lookback && Interlocked.Read(ref _lastFinishedPass) > arrived) return 0;
             var pass = Interlocked.Increment(ref _passesStarted);
+            var passStartedMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(); // ids carry wall-clock time (Uuid7), so cursors do too
             await using var db = await factory.CreateSystemAsync(ct);
             var touched = new HashSet<Guid>();
             var seenNow = new List<Guid>();
@@ -118,6 +119,10 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
                 if (page.Count > 0) _outboxCursor = Max(_outboxCursor, from = page[^1]);
                 if (page.Count < Batch) break;
             }
+            // Every relationship event up to this pass's start has been read (later commits of earlier ids are what the
+            // lookback is for), so the cursor moves up to it even when none matched: otherwise a busy outbox of message
+            // events would be scanned again from the last relationship change on every search.
+            _outboxCursor = Max(_outboxCursor, FromMs(passStartedMs));
             from = Floor(_relationshipCursor, lookback ? Lookback : ShortLookback);
             while (true)
             {
@@ -178,7 +183,12 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
     private static Guid Floor(Guid id, TimeSpan? back = null)
     {
         if (id == Guid.Empty) return id;
-        var ms = Math.Max(0, IdMs(id) - (long)(back ?? Lookback).TotalMilliseconds);
+        return FromMs(Math.Max(0, IdMs(id) - (long)(back ?? Lookback).TotalMilliseconds));
+    }
+
+    /// <summary>The smallest UUIDv7 of a millisecond.</summary>
+    private static Guid FromMs(long ms)
+    {
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16);
         return new Guid(bytes, bigEndian: true);

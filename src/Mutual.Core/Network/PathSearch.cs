@@ -87,10 +87,12 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
     {
         var since = now - DialogueWindow;
         var parties = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().ToList();
-        // Messages carry the actor's filter, so only conversations the actor may see count; participant rows of
-        // those are read past the own-rows filter, as ConversationQueries does.
+        // Participant rows are read past the own-rows filter, as ConversationQueries does; the message counts below
+        // carry the actor's filter, so only conversations the actor may see count. Which conversations two link ends
+        // share is worked out here from the bare index rows: a hub takes part in thousands of conversations, and
+        // asking the store about recent messages in each of them cost more than the whole walk.
         var rows = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).AsNoTracking()
-            .Where(p => parties.Contains(p.PartyId) && db.Messages.Any(m => m.ConversationId == p.ConversationId && m.OccurredAt >= since && m.OccurredAt <= now))
+            .Where(p => parties.Contains(p.PartyId))
             .Select(p => new { p.ConversationId, p.PartyId }).ToListAsync(ct);
         var byConversation = rows.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.PartyId).ToHashSet());
         var wanted = pairs.ToHashSet();
