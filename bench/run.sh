@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# The benchmarks (docs/performance.md): loads a synthetic network into a fresh database, measures the store's raw
+# insert rate next to `mutual import`, then serves it with a Release build of Mutual.Web and drives each HTTP
+# scenario with wrk on loopback next to a trivial endpoint of the same server. Prints a markdown report and
+# writes it to bench/results/.
+#
+#   bench/run.sh [--size 100k] [--provider sqlite|postgres] [--duration 10] [--connections 16] [--no-build]
+#
+# PostgreSQL: uses $MUTUAL_BENCH_POSTGRES (a server connection string; a fresh database is created in it) or
+# starts a throwaway cluster like scripts/test.sh. Needs wrk, jq, curl (installed with apt when missing and root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+size=100k provider=sqlite duration=10 connections=16 build=1 import_rows=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size=$2; shift 2 ;;
+    --provider) provider=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --import-rows) import_rows=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "Unknown option $1" >&2; exit 2 ;;
+  esac
+done
+case "$size" in *k) parties=$(( ${size%k} * 1000 )) ;; *m) parties=$(( ${size%m} * 1000000 )) ;; *) parties=$size ;; esac
+import_rows=${import_rows:-$(( parties < 1000000 ? parties : 1000000 ))}
+
+need=()
+for tool in wrk jq curl; do command -v $tool >/dev/null 2>&1 || need+=($tool); done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "Missing ${need[*]}: apt-get install ${need[*]}" >&2; exit 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+work=$(mktemp -d /tmp/mutual-bench.XXXXXX)
+chmod 755 "$work"
+server_pid="" pgdata=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  if [ -n "$pgdata" ]; then su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdata -m fast -w stop" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$build" = 1 ]; then
+  for p in src/Mutual.Web src/Mutual.Cli bench/Mutual.Bench; do dotnet build "$p" -c Release -warnaserror 2>&1 | grep -E " error |rror\(s\)" || true; done
+fi
+mutual() { dotnet src/Mutual.Cli/bin/Release/net10.0/mutual.dll "$@"; }
+bench() { dotnet bench/Mutual.Bench/bin/Release/net10.0/mutual-bench.dll --provider "$provider" --connection "$connection" "$@"; }
+
+if [ "$provider" = postgres ]; then
+  server=${MUTUAL_BENCH_POSTGRES:-}
+  if [ -z "$server" ]; then
+    pgdata="$work/pg"; mkdir -p "$pgdata"; chown postgres "$pgdata"
+    port=${MUTUAL_BENCH_PGPORT:-55499}
+    su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $pgdata -U postgres -A trust --no-sync -E UTF8" >/dev/null
+    su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdata -l $pgdata/log -o '-h 127.0.0.1 -p $port -k /tmp -c shared_buffers=1GB -c max_wal_size=4GB' -w start" >/dev/null
+    server="Host=127.0.0.1;Port=$port;Username=postgres"
+  fi
+  db="mutual_bench_$$"
+  psql "$(echo "$server" | sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*).*/postgresql:\/\/\3@\1:\2\/postgres/')" -qc "CREATE DATABASE $db" >/dev/null
+  connection="$server;Database=$db"
+else
+  connection="Data Source=$work/mutual.db"
+fi
+export Mutual__Database__Provider=$provider ConnectionStrings__Mutual=$connection
+
+report="$work/report.md"
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+{
+  echo "# Mutual benchmark — $provider, size $size"
+  echo
+  echo "$started on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(dotnet --version) SDK; wrk $connections connections, ${duration}s per scenario."
+  echo
+  echo "## Loading"
+  echo
+  echo '```'
+} > "$report"
+
+mutual db migrate >/dev/null
+load_start=$(date +%s)
+mutual demo --size "$size" 2>/dev/null | tee -a "$report"
+echo "total: $(( $(date +%s) - load_start )) s" >> "$report"
+if [ "$provider" = sqlite ]; then echo "database file: $(du -h "$work/mutual.db" | cut -f1)" >> "$report"; fi
+echo '```' >> "$report"
+
+echo "== import vs raw insert ($import_rows rows)" >&2
+bench parties-csv --rows "$import_rows" --out "$work/parties.csv"
+raw=$(bench raw-insert --rows "$import_rows")
+imp_start=$(date +%s.%N)
+mutual import parties "$work/parties.csv" --owner bench-admin@tenant1.example 2>/dev/null > "$work/import.out"
+imp_seconds=$(echo "$(date +%s.%N) - $imp_start" | bc)
+raw_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' <<< "$raw")
+{
+  echo
+  echo "## Import"
+  echo
+  echo "| what | rows | rows/s |"
+  echo "|---|---:|---:|"
+  echo "| raw insert (bare copy of Parties, prepared INSERT / binary COPY) | $import_rows | $raw_rate |"
+  echo "| \`mutual import parties\` (validation, duplicate check, full-text, progress) | $import_rows | $(printf '%.0f' "$(echo "$import_rows / $imp_seconds" | bc -l)") |"
+  echo
+  echo '```'; cat "$work/import.out"; echo '```'
+} >> "$report"
+
+port=${MUTUAL_BENCH_PORT:-5099}
+url="http://127.0.0.1:$port"
+Mutual__Discipline__Enabled=false Mutual__Webhooks__Enabled=false Logging__LogLevel__Default=Warning \
+  dotnet src/Mutual.Web/bin/Release/net10.0/Mutual.Web.dll --urls "$url" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 300); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "$url/health" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+token=$(curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"bench-admin@tenant1.example","password":"mutual-demo"}' | jq -r .accessToken)
+bench sample --email bench-admin@tenant1.example --out "$work/req" >&2
+echo "/health/live" > "$work/req/live.txt"
+
+run() { # name, requests file, [method, body]
+  echo "== $1" >&2
+  local bearer=$token
+  [ "$2" = live ] && bearer="" # the framework's own ceiling: no sign-in to check
+  REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
+    wrk -t1 -c"$connections" -d2s --timeout 10s -s bench/wrk/requests.lua "$url" >/dev/null # warm-up
+  local out
+  out=$(REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
+    wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk/requests.lua "$url" | grep '^RESULT')
+  eval "local ${out#RESULT }"
+  echo "| $1 | $rps | $p50 | $p95 | $p99 | $errors |" >> "$report"
+}
+{
+  echo
+  echo "## HTTP (loopback, wrk)"
+  echo
+  echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+} >> "$report"
+run "trivial JSON (/health/live, anonymous)" live
+cp "$work/req/live.txt" "$work/req/live-signed.txt"
+run "trivial JSON, signed in (bearer token checked)" live-signed
+run "party list (first page, 50)" party-list
+run "party search (q = a surname)" party-search
+run "party 360 (/parties/{id})" party-get
+run "party timeline (first page, 20)" party-timeline
+run "conversation thread (first 50 messages)" thread-read
+run "post a message" message-post POST '{"body":"Benchmark: thanks, noted."}'
+run "warm paths from the tenant (maxHops 4)" paths
+rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
+hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
+{
+  echo
+  echo "Server memory after the run: RSS $rss (peak $hwm)."
+} >> "$report"
+
+mkdir -p bench/results
+name="bench/results/$(date -u +%Y%m%d-%H%M)-$provider-$size.md"
+cp "$report" "$name"
+cat "$report"
+echo "Report written to $name" >&2
