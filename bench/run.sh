@@ -5,6 +5,10 @@
 # writes it to bench/results/.
 #
 #   bench/run.sh [--size 100k] [--provider sqlite|postgres] [--duration 10] [--connections 16] [--no-build]
+#                [--results DIR] [--check]
+#
+# --check fails the run when any scenario answered an error or nothing at all: scripts/test.sh runs a small one
+# (2,000 parties, 1 s per scenario) so the harness keeps working; the figures of such a run mean nothing.
 #
 # PostgreSQL: uses $MUTUAL_BENCH_POSTGRES (a server connection string; a fresh database is created in it) or
 # starts a throwaway cluster like scripts/test.sh. Needs wrk, jq, curl (installed with apt when missing and root).
@@ -12,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-size=100k provider=sqlite duration=10 connections=16 build=1 import_rows=""
+size=100k provider=sqlite duration=10 connections=16 build=1 import_rows="" results=bench/results check=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size=$2; shift 2 ;;
@@ -21,6 +25,8 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --import-rows) import_rows=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --results) results=$2; shift 2 ;;
+    --check) check=1; shift ;;
     *) echo "Unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -91,7 +97,7 @@ bench parties-csv --rows "$import_rows" --out "$work/parties.csv"
 raw=$(bench raw-insert --rows "$import_rows")
 imp_start=$(date +%s.%N)
 mutual import parties "$work/parties.csv" --owner bench-admin@tenant1.example 2>/dev/null > "$work/import.out"
-imp_seconds=$(echo "$(date +%s.%N) - $imp_start" | bc)
+imp_seconds=$(awk "BEGIN { print $(date +%s.%N) - $imp_start }")
 raw_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' <<< "$raw")
 {
   echo
@@ -100,7 +106,7 @@ raw_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' <<< "$raw")
   echo "| what | rows | rows/s |"
   echo "|---|---:|---:|"
   echo "| raw insert (bare copy of Parties, prepared INSERT / binary COPY) | $import_rows | $raw_rate |"
-  echo "| \`mutual import parties\` (validation, duplicate check, full-text, progress) | $import_rows | $(printf '%.0f' "$(echo "$import_rows / $imp_seconds" | bc -l)") |"
+  echo "| \`mutual import parties\` (validation, duplicate check, full-text, progress) | $import_rows | $(awk "BEGIN { printf \"%.0f\", $import_rows / $imp_seconds }") |"
   echo
   echo '```'; cat "$work/import.out"; echo '```'
 } >> "$report"
@@ -126,8 +132,12 @@ run() { # name, requests file, [method, body]
   local out
   out=$(REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
     wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk/requests.lua "$url" | grep '^RESULT')
-  eval "local ${out#RESULT }"
+  local requests rps p50 p95 p99 errors
+  eval "${out#RESULT }"
   echo "| $1 | $rps | $p50 | $p95 | $p99 | $errors |" >> "$report"
+  if [ "$check" = 1 ] && { [ "${requests:-0}" -eq 0 ] || [ "${errors:-1}" -ne 0 ]; }; then
+    echo "Scenario '$1' failed: $requests requests, $errors errors" >&2; failed=1
+  fi
 }
 {
   echo
@@ -136,6 +146,7 @@ run() { # name, requests file, [method, body]
   echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|---:|"
 } >> "$report"
+failed=0
 run "trivial JSON (/health/live, anonymous)" live
 cp "$work/req/live.txt" "$work/req/live-signed.txt"
 run "trivial JSON, signed in (bearer token checked)" live-signed
@@ -153,8 +164,9 @@ hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
   echo "Server memory after the run: RSS $rss (peak $hwm)."
 } >> "$report"
 
-mkdir -p bench/results
-name="bench/results/$(date -u +%Y%m%d-%H%M)-$provider-$size.md"
+mkdir -p "$results"
+name="$results/$(date -u +%Y%m%d-%H%M)-$provider-$size.md"
 cp "$report" "$name"
 cat "$report"
 echo "Report written to $name" >&2
+[ "$failed" = 0 ]

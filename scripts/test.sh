@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need (Chromium, PostgreSQL) when missing, starts a
-# throwaway PostgreSQL, runs every suite on SQLite, then the data and API suites again on PostgreSQL.
+# throwaway PostgreSQL, runs every suite on SQLite, then the data and API suites again on PostgreSQL, then a small
+# benchmark run (wrk, installed the same way) so bench/ keeps working.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -8,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+for tool in wrk jq curl; do command -v $tool >/dev/null 2>&1 || need+=($tool); done # the benchmark smoke
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "Missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root." >&2; exit 1; fi
   echo "Installing ${need[*]}…"
@@ -39,6 +41,15 @@ MUTUAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=pos
   dotnet test --project tests/Mutual.Core.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
 MUTUAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres" \
   dotnet test --project tests/Mutual.Web.Tests -c Release --no-build 2>&1 | tee -a "$log" || status=1
+
+echo "== Benchmark smoke: bench/run.sh at 2,000 parties (keeps the harness working; its figures mean nothing)"
+benchlog=$(mktemp)
+if bench/run.sh --size 2000 --provider sqlite --duration 1 --connections 4 --no-build --check --results "$(mktemp -d)" >"$benchlog" 2>&1; then
+  grep -A14 '^| scenario' "$benchlog" || true
+else
+  cat "$benchlog"; echo "Benchmark smoke failed"; status=1
+fi
+rm -f "$benchlog"
 
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -30,6 +30,7 @@ builder.Services.AddSingleton<Mutual.Core.Network.NetworkIndex>();
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkSync>();
 builder.Services.AddHostedService<NetworkWorker>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<BearerTokenCache>();
 builder.Services.AddSingleton<RegistrationThrottle>();
 builder.Services.AddScoped<UiSession>();
 DatabaseKeyRepository.AddTo(builder.Services);

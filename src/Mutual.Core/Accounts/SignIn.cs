@@ -16,6 +16,9 @@ public sealed class AuthOptions
 }
 
 /// <summary>Password sign-in and bearer tokens. Works in its own system context: no actor exists before sign-in.</summary>
+/// <summary>A live bearer token's account, and when the token expires.</summary>
+public sealed record TokenSession(Actor Actor, Account Account, DateTime ExpiresAt);
+
 public sealed class SignInService(IDbContextFactory<MutualDbContext> factory, TimeProvider clock, AuthOptions options)
 {
     private static readonly PasswordHasher<Account> Hasher = new();
@@ -62,16 +65,16 @@ public sealed class SignInService(IDbContextFactory<MutualDbContext> factory, Ti
     }
 
     /// <summary>The actor behind a live bearer token, or null.</summary>
-    public async Task<(Actor Actor, Account Account)?> AuthenticateTokenAsync(string token, CancellationToken ct = default)
+    public async Task<TokenSession?> AuthenticateTokenAsync(string token, CancellationToken ct = default)
     {
         await using var db = await factory.CreateSystemAsync(ct);
         var hash = Secrets.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        var account = await (from t in db.AccessTokens
-                             join a in db.Accounts on t.AccountId equals a.Id
-                             where t.TokenHash == hash && t.ExpiresAt > now
-                             select a).AsNoTracking().FirstOrDefaultAsync(ct);
-        return account is null ? null : (ToActor(account), account);
+        var found = await (from t in db.AccessTokens
+                           join a in db.Accounts on t.AccountId equals a.Id
+                           where t.TokenHash == hash && t.ExpiresAt > now
+                           select new { Account = a, t.ExpiresAt }).AsNoTracking().FirstOrDefaultAsync(ct);
+        return found is null ? null : new TokenSession(ToActor(found.Account), found.Account, found.ExpiresAt);
     }
 
     public static Actor ToActor(Account a) => new(a.ActingPartyId, a.PersonPartyId, a.Id) { IsAdmin = a.IsAdmin };

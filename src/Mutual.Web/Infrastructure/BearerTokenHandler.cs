@@ -11,7 +11,8 @@ namespace Mutual.Web.Infrastructure;
 /// The same header carries API keys (<c>mk_…</c>), which act for their organization within their scopes.
 /// </summary>
 public sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignInService signIn, ApiKeySignIn apiKeys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignInService signIn, ApiKeySignIn apiKeys,
+    BearerTokenCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -28,9 +29,14 @@ public sealed class BearerTokenHandler(
             return key is null ? AuthenticateResult.Fail("Unknown, expired or revoked API key.")
                 : AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(key.Value.Account, key.Value.Key, SchemeName), SchemeName));
         }
-        var found = await signIn.AuthenticateTokenAsync(token, Context.RequestAborted);
-        if (found is null) return AuthenticateResult.Fail("Unknown or expired bearer token.");
-        return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(found.Value.Account, SchemeName), SchemeName));
+        var session = cache.Get(token);
+        if (session is null)
+        {
+            session = await signIn.AuthenticateTokenAsync(token, Context.RequestAborted);
+            if (session is null) return AuthenticateResult.Fail("Unknown or expired bearer token.");
+            cache.Set(token, session);
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(ActorClaims.ToPrincipal(session.Account, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
