@@ -5,7 +5,10 @@
 # writes it to bench/results/.
 #
 #   bench/run.sh [--size 100k] [--provider sqlite|postgres] [--duration 10] [--connections 16] [--no-build]
-#                [--results DIR] [--check]
+#                [--results DIR] [--check] [--existing CONNECTION]
+#
+# --existing serves a database an earlier run (or `mutual demo --size N`) already loaded, skipping the load and the
+# import: at 1M parties the load alone takes 10–35 min, and EXPLAIN work wants the same data between runs.
 #
 # --check fails the run when any scenario answered an error or nothing at all: scripts/test.sh runs a small one
 # (2,000 parties, 1 s per scenario) so the harness keeps working; the figures of such a run mean nothing.
@@ -16,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-size=100k provider=sqlite duration=10 connections=16 build=1 import_rows="" results=bench/results check=0
+size=100k provider=sqlite duration=10 connections=16 build=1 import_rows="" results=bench/results check=0 existing=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size=$2; shift 2 ;;
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --results) results=$2; shift 2 ;;
     --check) check=1; shift ;;
+    --existing) existing=$2; shift 2 ;;
     *) echo "Unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +60,9 @@ fi
 mutual() { dotnet src/Mutual.Cli/bin/Release/net10.0/mutual.dll "$@"; }
 bench() { dotnet bench/Mutual.Bench/bin/Release/net10.0/mutual-bench.dll --provider "$provider" --connection "$connection" "$@"; }
 
-if [ "$provider" = postgres ]; then
+if [ -n "$existing" ]; then
+  connection=$existing
+elif [ "$provider" = postgres ]; then
   server=${MUTUAL_BENCH_POSTGRES:-}
   if [ -z "$server" ]; then
     pgdata="$work/pg"; mkdir -p "$pgdata"; chown postgres "$pgdata"
@@ -85,31 +91,35 @@ started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo '```'
 } > "$report"
 
-mutual db migrate >/dev/null
-load_start=$(date +%s)
-mutual demo --size "$size" 2>/dev/null | tee -a "$report"
-echo "total: $(( $(date +%s) - load_start )) s" >> "$report"
-if [ "$provider" = sqlite ]; then echo "database file: $(du -h "$work/mutual.db" | cut -f1)" >> "$report"; fi
-echo '```' >> "$report"
+if [ -z "$existing" ]; then
+  mutual db migrate >/dev/null
+  load_start=$(date +%s)
+  mutual demo --size "$size" 2>/dev/null | tee -a "$report"
+  echo "total: $(( $(date +%s) - load_start )) s" >> "$report"
+  if [ "$provider" = sqlite ]; then echo "database file: $(du -h "$work/mutual.db" | cut -f1)" >> "$report"; fi
+  echo '```' >> "$report"
 
-echo "== import vs raw insert ($import_rows rows)" >&2
-bench parties-csv --rows "$import_rows" --out "$work/parties.csv"
-raw=$(bench raw-insert --rows "$import_rows")
-imp_start=$(date +%s.%N)
-mutual import parties "$work/parties.csv" --owner bench-admin@tenant1.example 2>/dev/null > "$work/import.out"
-imp_seconds=$(awk "BEGIN { print $(date +%s.%N) - $imp_start }")
-raw_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' <<< "$raw")
-{
-  echo
-  echo "## Import"
-  echo
-  echo "| what | rows | rows/s |"
-  echo "|---|---:|---:|"
-  echo "| raw insert (bare copy of Parties, prepared INSERT / binary COPY) | $import_rows | $raw_rate |"
-  echo "| \`mutual import parties\` (validation, duplicate check, full-text, progress) | $import_rows | $(awk "BEGIN { printf \"%.0f\", $import_rows / $imp_seconds }") |"
-  echo
-  echo '```'; cat "$work/import.out"; echo '```'
-} >> "$report"
+  echo "== import vs raw insert ($import_rows rows)" >&2
+  bench parties-csv --rows "$import_rows" --out "$work/parties.csv"
+  raw=$(bench raw-insert --rows "$import_rows")
+  imp_start=$(date +%s.%N)
+  mutual import parties "$work/parties.csv" --owner bench-admin@tenant1.example 2>/dev/null > "$work/import.out"
+  imp_seconds=$(awk "BEGIN { print $(date +%s.%N) - $imp_start }")
+  raw_rate=$(sed -E 's/.*rows_per_s=([0-9]+).*/\1/' <<< "$raw")
+  {
+    echo
+    echo "## Import"
+    echo
+    echo "| what | rows | rows/s |"
+    echo "|---|---:|---:|"
+    echo "| raw insert (bare copy of Parties, prepared INSERT / binary COPY) | $import_rows | $raw_rate |"
+    echo "| \`mutual import parties\` (validation, duplicate check, full-text, progress) | $import_rows | $(awk "BEGIN { printf \"%.0f\", $import_rows / $imp_seconds }") |"
+    echo
+    echo '```'; cat "$work/import.out"; echo '```'
+  } >> "$report"
+else
+  { echo "an existing database (--existing): no load and no import in this run"; echo '```'; } >> "$report"
+fi
 
 port=${MUTUAL_BENCH_PORT:-5099}
 url="http://127.0.0.1:$port"
@@ -127,14 +137,22 @@ run() { # name, requests file, [method, body]
   echo "== $1" >&2
   local bearer=$token
   [ "$2" = live ] && bearer="" # the framework's own ceiling: no sign-in to check
-  REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
-    wrk -t1 -c"$connections" -d2s --timeout 10s -s bench/wrk/requests.lua "$url" >/dev/null # warm-up
-  local out
-  out=$(REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
-    wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s -s bench/wrk/requests.lua "$url" | grep '^RESULT')
+  load() { # connections, seconds
+    REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
+      wrk -t1 -c"$5" -d"$6s" --timeout 10s -s bench/wrk/requests.lua "$url" | grep '^RESULT'
+  }
+  load "$1" "$2" "${3:-GET}" "${4:-}" "$connections" 2 >/dev/null # warm-up
+  local out alone
+  out=$(load "$1" "$2" "${3:-GET}" "${4:-}" "$connections" "$duration")
+  # The same requests one at a time: a request's own latency, without queueing behind the other connections on
+  # two cores (the load generator shares them).
+  alone=$(load "$1" "$2" "${3:-GET}" "${4:-}" 1 "$duration")
   local requests rps p50 p95 p99 errors
+  eval "${alone#RESULT }"
+  local a50=$p50 a95=$p95 aerrors=$errors
   eval "${out#RESULT }"
-  echo "| $1 | $rps | $p50 | $p95 | $p99 | $errors |" >> "$report"
+  errors=$(( errors + aerrors ))
+  echo "| $1 | $rps | $p50 | $p95 | $p99 | $a50 | $a95 | $errors |" >> "$report"
   if [ "$check" = 1 ] && { [ "${requests:-0}" -eq 0 ] || [ "${errors:-1}" -ne 0 ]; }; then
     echo "Scenario '$1' failed: $requests requests, $errors errors" >&2; failed=1
   fi
@@ -143,8 +161,10 @@ run() { # name, requests file, [method, body]
   echo
   echo "## HTTP (loopback, wrk)"
   echo
-  echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "$connections connections at once (req/s, p50–p99), then one at a time (alone p50, p95)."
+  echo
+  echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | alone p50 ms | alone p95 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$report"
 failed=0
 run "trivial JSON (/health/live, anonymous)" live
@@ -159,9 +179,13 @@ run "post a message" message-post POST '{"body":"Benchmark: thanks, noted."}'
 run "warm paths from the tenant (maxHops 4)" paths
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
+# RSS counts a page once per mapping, and on SQLite every pooled connection maps the database file (mmap_size), so
+# its cached pages are counted many times over; PSS counts each page once, split into the process's own memory
+# (anon: heap, the relationship index) and the database file's pages read through the map (file).
+pss() { awk -v k="$1:" '$1 == k {printf "%.0f MiB", $2/1024}' /proc/$server_pid/smaps_rollup; }
 {
   echo
-  echo "Server memory after the run: RSS $rss (peak $hwm)."
+  echo "Server memory after the run: PSS $(pss Pss) — its own (anon) $(pss Pss_Anon), mapped files $(pss Pss_File); RSS $rss (peak $hwm)."
 } >> "$report"
 
 mkdir -p "$results"

@@ -88,7 +88,7 @@ public sealed class AccountSetup(IDbContextFactory<MutualDbContext> factory, Tim
         db.Parties.Add(person);
         var employment = new Relationship { FromPartyId = person.Id, ToPartyId = org.Id, Kind = "works-for", Since = now, OwnerPartyId = person.OwnerPartyId, CreatedAt = now };
         db.Relationships.Add(employment);
-        db.RelationshipEvents.Add(new RelationshipEvent { RelationshipId = employment.Id, Type = RelationshipEvent.Started, OccurredAt = now });
+        db.RelationshipEvents.Add(RelationshipEvent.Of(employment, RelationshipEvent.Started, now));
         var account = new Account { Email = email, PersonPartyId = person.Id, ActingPartyId = org.Id, IsAdmin = isAdmin, CreatedAt = now };
         account.PasswordHash = SignInService.HashPassword(account, password);
         db.Accounts.Add(account);

@@ -9,6 +9,9 @@ public static class ConversationRules
     public const int BodyMax = 20_000;
     public const int ParticipantsMax = 50;
 
+    /// <summary>How far ahead of the server's clock a logged call or meeting may say it happened (clocks differ).</summary>
+    public static readonly TimeSpan FutureAllowance = TimeSpan.FromMinutes(5);
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks().UseEmphasisExtras().UsePipeTables().UseTaskLists().DisableHtml().Build();
 

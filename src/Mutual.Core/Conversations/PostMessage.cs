@@ -55,7 +55,7 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
         if (request.Channel is not null && !Channels.IsValid(request.Channel))
             v.Add("channel", $"'channel' must be one of: {string.Join(", ", Channels.All)}.");
         var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
-        if (occurredAt > now.AddMinutes(5)) v.Add("occurredAt", "'occurredAt' must not be in the future.");
+        if (occurredAt > now + ConversationRules.FutureAllowance) v.Add("occurredAt", "'occurredAt' must not be in the future.");
         if (!v.IsValid) return v.Fail<MessageDto>();
 
         // All participant rows, not only the actor's: each carries the inbox ordering.

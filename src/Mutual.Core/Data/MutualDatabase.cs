@@ -30,7 +30,7 @@ public static class MutualDatabase
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
             EnsureSqliteFolder(cs);
-            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteBusyTimeout.Instance);
+            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteConnectionSettings.Instance);
         }
     }
 
@@ -42,6 +42,9 @@ public static class MutualDatabase
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         if (pending == 0) return 0;
+        // A migration that rewrites a table (a backfill, a new index) takes minutes at a million parties; the default
+        // 30 s command timeout would stop it halfway on a real database.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"PartySearch\"(\"PartySearch\") VALUES ('rebuild');", ct);

@@ -86,7 +86,7 @@ public sealed class AcceptOffer(MutualDbContext db)
         if (existing is { } id) return id;
         var relationship = new Relationship { FromPartyId = customer, ToPartyId = vendor, Kind = kind, Since = now, OwnerPartyId = customer, CreatedAt = now };
         db.Relationships.Add(relationship);
-        db.RelationshipEvents.Add(new RelationshipEvent { RelationshipId = relationship.Id, Type = RelationshipEvent.Started, OccurredAt = now });
+        db.RelationshipEvents.Add(RelationshipEvent.Of(relationship, RelationshipEvent.Started, now));
         db.Outbox.Add(OutboxMessage.Create("relationship.created", now,
             new { relationshipId = relationship.Id, fromPartyId = customer, toPartyId = vendor, kind, since = now }, [customer, vendor]));
         return relationship.Id;

@@ -25,8 +25,9 @@ public sealed record TimelineItem(
     string Summary);
 
 /// <summary>
-/// What the actor may see of a party's conversations and relationship events, newest first. Two keyset
-/// queries (one per source) fetch a page each with its details; merged, they give the page; one more
+/// What the actor may see of a party's conversations and relationship events, newest first. Each source (messages of
+/// its conversations, messages it wrote, events at either end of its relationships) gives its own newest page with
+/// its details by keyset, every one an index range however big the party; merged, they give the page; one more
 /// query fetches the names.
 /// </summary>
 public sealed class TimelineQuery(MutualDbContext db)
@@ -42,28 +43,27 @@ public sealed class TimelineQuery(MutualDbContext db)
         if (!v.IsValid) return v.Fail<Page<TimelineItem>>();
         if (!await db.Parties.AnyAsync(p => p.Id == partyId, ct)) return Outcome<Page<TimelineItem>>.NotFound("No such party.");
 
-        // The party's participation is read past the own-rows filter; the message filter still limits
-        // the result to conversations the actor takes part in. The party's messages are those of its conversations
-        // (participant index) and those it wrote for another party (author index): two queries, because one with
-        // an OR between them makes PostgreSQL scan every message.
-        var partyConversations = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
-            .Where(p => p.PartyId == partyId).Select(p => p.ConversationId);
+        // The party's participation is read past the own-rows filter; the message filter still limits the result to
+        // conversations the actor takes part in. The party's messages are those of its conversations (walked by last
+        // activity, below) and those it wrote for another party (author index): two sources, because one query with an
+        // OR between them makes PostgreSQL scan every message.
         var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows]);
-        var inConversations = messages.Where(m => partyConversations.Contains(m.ConversationId));
         var written = messages.Where(m => m.AuthorPartyId == partyId);
-        var events = db.RelationshipEvents.Where(e => e.Relationship!.FromPartyId == partyId || e.Relationship.ToPartyId == partyId);
+        var eventsFrom = db.RelationshipEvents.Where(e => e.FromPartyId == partyId);
+        var eventsTo = db.RelationshipEvents.Where(e => e.ToPartyId == partyId);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
         {
-            inConversations = inConversations.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
+            messages = messages.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
             written = written.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
-            events = events.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
+            eventsFrom = eventsFrom.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
+            eventsTo = eventsTo.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
         }
         // Each source gives its own newest page with what the items show; merging them is the page of the union.
-        var messageRows = (await NewestAsync(inConversations, page.Limit + 1, ct)).Concat(await NewestAsync(written, page.Limit + 1, ct))
+        var messageRows = (await NewestOfConversationsAsync(partyId, messages, page.Limit + 1, ct)).Concat(await NewestAsync(written, page.Limit + 1, ct))
             .DistinctBy(m => m.Id).ToList();
-        var eventRows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(page.Limit + 1)
-            .Select(e => new { e.Id, e.OccurredAt, e.Type, e.RelationshipId, e.Relationship!.Kind, e.Relationship.FromPartyId, e.Relationship.ToPartyId })
-            .ToListAsync(ct);
+        // Relationship events by either end: one index range each (a party on both ends would be listed twice).
+        var eventRows = (await NewestEventsAsync(eventsFrom, page.Limit + 1, ct)).Concat(await NewestEventsAsync(eventsTo, page.Limit + 1, ct))
+            .DistinctBy(e => e.Id).ToList();
         var rows = messageRows.Select(m => new Row(MessageType, m.OccurredAt, m.Id))
             .Concat(eventRows.Select(e => new Row(e.Type, e.OccurredAt, e.Id)))
             .OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(page.Limit + 1).ToList();
@@ -100,6 +100,44 @@ public sealed class TimelineQuery(MutualDbContext db)
     }
 
     private sealed record MessageRow(Guid Id, DateTime OccurredAt, Guid ConversationId, string Subject, string Body, string Channel, Guid AuthorPartyId, Guid OnBehalfOfPartyId);
+
+    /// <summary>
+    /// The newest messages of the party's conversations. A hub takes part in tens of thousands of conversations, and
+    /// sorting all their messages for one page took seconds, so conversations are read in order of last activity, in
+    /// growing chunks, until the page is complete and older than anything the next conversations can hold: a message
+    /// happens no later than its conversation's last activity (plus the few minutes a logged call may be ahead).
+    /// </summary>
+    private async Task<List<MessageRow>> NewestOfConversationsAsync(Guid partyId, IQueryable<Message> messages, int take, CancellationToken ct)
+    {
+        var participation = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).Where(p => p.PartyId == partyId);
+        var newest = new List<MessageRow>();
+        DateTime? lastActivity = null;
+        Guid lastConversation = default;
+        // The first chunk is a page's worth of conversations, usually all it takes; later ones double.
+        for (var chunk = take; ; chunk = Math.Min(chunk * 2, Math.Max(take, 256)))
+        {
+            var next = participation;
+            if (lastActivity is { } la)
+                next = next.Where(p => p.LastActivityAt < la || (p.LastActivityAt == la && p.ConversationId.CompareTo(lastConversation) < 0));
+            var conversations = await next.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.ConversationId).Take(chunk)
+                .Select(p => new { p.ConversationId, p.LastActivityAt }).ToListAsync(ct);
+            if (conversations.Count == 0) break;
+            var ids = conversations.Select(c => c.ConversationId).ToList();
+            newest = newest.Concat(await NewestAsync(messages.Where(m => ids.Contains(m.ConversationId)), take, ct))
+                .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take).ToList();
+            if (conversations.Count < chunk) break;
+            (lastActivity, lastConversation) = (conversations[^1].LastActivityAt, conversations[^1].ConversationId);
+            if (newest.Count == take && newest[^1].OccurredAt > lastActivity.Value + ConversationRules.FutureAllowance) break;
+        }
+        return newest;
+    }
+
+    private sealed record EventRow(Guid Id, DateTime OccurredAt, string Type, Guid RelationshipId, string Kind, Guid FromPartyId, Guid ToPartyId);
+
+    private static Task<List<EventRow>> NewestEventsAsync(IQueryable<RelationshipEvent> events, int take, CancellationToken ct) =>
+        events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take)
+            .Select(e => new EventRow(e.Id, e.OccurredAt, e.Type, e.RelationshipId, e.Relationship!.Kind, e.FromPartyId, e.ToPartyId))
+            .ToListAsync(ct);
 
     private static Task<List<MessageRow>> NewestAsync(IQueryable<Message> messages, int take, CancellationToken ct) =>
         messages.OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take)

@@ -24,7 +24,7 @@ public sealed class EndRelationshipHandler(MutualDbContext db, TimeProvider cloc
 
         r.Until = until;
         r.Version++;
-        db.RelationshipEvents.Add(new RelationshipEvent { RelationshipId = r.Id, Type = RelationshipEvent.Ended, OccurredAt = until });
+        db.RelationshipEvents.Add(RelationshipEvent.Of(r, RelationshipEvent.Ended, until));
         db.Outbox.Add(OutboxMessage.Create("relationship.ended", now,
             new { relationshipId = r.Id, fromPartyId = r.FromPartyId, toPartyId = r.ToPartyId, kind = r.Kind, until },
             [r.OwnerPartyId, r.FromPartyId, r.ToPartyId]));

@@ -28,7 +28,11 @@ public sealed class Relationship
     public bool IsActiveAt(DateTime now) => Since <= now && (Until is null || Until > now);
 }
 
-/// <summary>A dated change of a relationship, for timelines.</summary>
+/// <summary>
+/// A dated change of a relationship, for timelines. It repeats the relationship's two ends so a party's newest events
+/// are one index range per end: through the relationships, a hub's timeline sorted the events of all its
+/// relationships (hundreds of thousands) for one page.
+/// </summary>
 public sealed class RelationshipEvent
 {
     public const string Started = "relationship.started";
@@ -36,9 +40,16 @@ public sealed class RelationshipEvent
 
     public Guid Id { get; set; } = Uuid7.NewId();
     public Guid RelationshipId { get; set; }
+    public Guid FromPartyId { get; set; }
+    public Guid ToPartyId { get; set; }
     public string Type { get; set; } = "";
     public DateTime OccurredAt { get; set; }
     public Relationship? Relationship { get; set; }
+
+    public static RelationshipEvent Of(Relationship r, string type, DateTime occurredAt) => new()
+    {
+        RelationshipId = r.Id, FromPartyId = r.FromPartyId, ToPartyId = r.ToPartyId, Type = type, OccurredAt = occurredAt,
+    };
 }
 
 internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relationship>
@@ -64,5 +75,7 @@ internal sealed class RelationshipEventConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.Type).HasMaxLength(32);
         b.HasOne(e => e.Relationship).WithMany().HasForeignKey(e => e.RelationshipId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => new { e.RelationshipId, e.OccurredAt });
+        b.HasIndex(e => new { e.FromPartyId, e.OccurredAt, e.Id });
+        b.HasIndex(e => new { e.ToPartyId, e.OccurredAt, e.Id });
     }
 }

@@ -23,6 +23,6 @@ public static class RelationshipRules
     public static (Relationship Relationship, RelationshipEvent Started) New(Guid from, Guid to, string kind, DateTime since, Guid owner, DateTime now)
     {
         var relationship = new Relationship { FromPartyId = from, ToPartyId = to, Kind = kind, Since = since, OwnerPartyId = owner, CreatedAt = now };
-        return (relationship, new RelationshipEvent { RelationshipId = relationship.Id, Type = RelationshipEvent.Started, OccurredAt = since });
+        return (relationship, RelationshipEvent.Of(relationship, RelationshipEvent.Started, since));
     }
 }

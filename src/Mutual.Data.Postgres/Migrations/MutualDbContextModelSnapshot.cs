@@ -2168,10 +2168,16 @@ namespace Mutual.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("FromPartyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToPartyId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Type")
@@ -2182,6 +2188,10 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RelationshipId", "OccurredAt");
+
+                    b.HasIndex("FromPartyId", "OccurredAt", "Id");
+
+                    b.HasIndex("ToPartyId", "OccurredAt", "Id");
 
                     b.ToTable("RelationshipEvents", (string)null);
                 });

@@ -2162,10 +2162,16 @@ namespace Mutual.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FromPartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPartyId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -2176,6 +2182,10 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RelationshipId", "OccurredAt");
+
+                    b.HasIndex("FromPartyId", "OccurredAt", "Id");
+
+                    b.HasIndex("ToPartyId", "OccurredAt", "Id");
 
                     b.ToTable("RelationshipEvents", (string)null);
                 });

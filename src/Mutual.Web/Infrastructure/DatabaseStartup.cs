@@ -13,7 +13,12 @@ public static class DatabaseStartup
     {
         var provider = MutualDatabase.ParseProvider(config["Mutual:Database:Provider"]);
         var connection = config.GetConnectionString("Mutual");
-        services.AddDbContextFactory<MutualDbContext>(o => MutualDatabase.Configure(o, provider, connection));
+        var planLog = config["Mutual:Database:QueryPlanLog"] is { Length: > 0 } path ? new QueryPlanLog(path) : null;
+        services.AddDbContextFactory<MutualDbContext>(o =>
+        {
+            MutualDatabase.Configure(o, provider, connection);
+            if (planLog is not null) o.AddInterceptors(planLog);
+        });
         // The request's context is bound to the signed-in actor; without one it sees nothing.
         services.AddScoped(sp =>
         {

@@ -131,7 +131,7 @@ public static class SyntheticNetwork
                 Id = SyntheticIds.At(at, rng), FromPartyId = ids[e.From], ToPartyId = ids[e.To], Kind = e.Kind,
                 Since = at, OwnerPartyId = ids[e.Book], CreatedAt = at,
             };
-            events.Add(new RelationshipEvent { Id = SyntheticIds.At(at, rng), RelationshipId = r.Id, Type = RelationshipEvent.Started, OccurredAt = at });
+            events.Add(WithId(RelationshipEvent.Of(r, RelationshipEvent.Started, at), SyntheticIds.At(at, rng)));
             // The tenants' own staff stay, so every tenant keeps people to write its side of conversations.
             var staff = e.Kind == "works-for" && e.To < SyntheticGraph.Tenants;
             if (!staff && rng.NextDouble() < 0.04)
@@ -139,10 +139,16 @@ public static class SyntheticNetwork
                 var until = at + (span.End - at) * rng.NextDouble();
                 r.Until = until.AddTicks(-(until.Ticks % 10));
                 r.Version = 2;
-                events.Add(new RelationshipEvent { Id = SyntheticIds.At(r.Until.Value, rng), RelationshipId = r.Id, Type = RelationshipEvent.Ended, OccurredAt = r.Until.Value });
+                events.Add(WithId(RelationshipEvent.Of(r, RelationshipEvent.Ended, r.Until.Value), SyntheticIds.At(r.Until.Value, rng)));
             }
             yield return r;
         }
+    }
+
+    private static RelationshipEvent WithId(RelationshipEvent e, Guid id)
+    {
+        e.Id = id;
+        return e;
     }
 
     /// <summary>The sign-ins the benchmarks use, through the normal account set-up (hashing is slow, so only these few).</summary>
