@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Mutual.Browser.Tests.Support;
 
 namespace Mutual.Browser.Tests;
@@ -17,18 +18,31 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
             await page.GoAsync($"/parties/{grace}");
             await Expect(page.Locator("h1")).ToHaveTextAsync("Grace Hall");
 
-            // Northwind's customer Wayne Bottling employs Grace: Northwind → customer-of → Wayne Bottling → works-for → Grace Hall.
+            // "Wayne Bottling is a customer of Northwind" and "Grace works for Wayne Bottling", both walked against their
+            // direction, read from Northwind's side: Northwind has as customer Wayne Bottling, which employs Grace Hall.
             var card = page.Locator(".warm-card");
             var first = card.Locator(".warm-path").First;
             await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Wayne Bottling", "Grace Hall"]);
-            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["customer-of", "works-for"]);
+            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["has as customer", "employs"]);
+            // Strength in words; the number is in the tooltip.
+            var strength = first.Locator(".warm-strength");
+            await Expect(strength).ToHaveTextAsync(new Regex("^(No|Little|Some|Strong) recent dialogue$"));
+            await Expect(strength).ToHaveAttributeAsync("title", new Regex(@"^Strength \d+\.\d\d, from the messages of the last 90 days"));
             await card.ScrollIntoViewIfNeededAsync();
             await Screenshots.SaveAsync(page, $"warm-paths-{size}");
+
+            // A walk with the direction and then against it: Steelworks supplies Northwind and Apex Motion.
+            var apex = await api.FindPartyAsync("Apex Motion");
+            await page.GoAsync($"/parties/{apex}");
+            await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Steelworks Ostrava", "Apex Motion"]);
+            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["is supplied by", "supplies"]);
 
             // A party nothing links to says so.
             var loner = await api.PartyAsync("organization", $"Loner {Seed.Suffix()}");
             await page.GoAsync($"/parties/{loner}");
             await Expect(card.Locator(".warm-empty")).ToContainTextAsync("No chain of relationships");
+            await card.ScrollIntoViewIfNeededAsync();
+            await Screenshots.SaveAsync(page, $"warm-paths-empty-{size}");
             await page.Context.CloseAsync();
         }
     }
