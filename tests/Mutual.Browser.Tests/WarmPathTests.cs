@@ -11,6 +11,9 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
     {
         using var api = await Seed.SignInAsync(app.BaseUrl, "hannah@northwind.example", "mutual-demo");
         var grace = await api.FindPartyAsync("Grace Hall");
+        var harborName = $"Harbor Foods {Seed.Suffix()}";
+        var harbor = await api.PartyAsync("organization", harborName);
+        await api.RelateAsync(await api.FindPartyAsync("Wayne Bottling"), harbor, "referred");
         foreach (var (size, viewport, scheme) in new[] { ("desktop", Chromium.Desktop, ColorScheme.Light), ("phone", Chromium.Phone, ColorScheme.Dark) })
         {
             var page = await chromium.NewPageAsync(app.BaseUrl, viewport, scheme);
@@ -26,16 +29,15 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
             await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["has as customer", "employs"]);
             // Strength in words; the number is in the tooltip.
             var strength = first.Locator(".warm-strength");
-            await Expect(strength).ToHaveTextAsync(new Regex("^(No|Little|Some|Strong) recent dialogue$"));
+            await Expect(strength.Locator(".warm-dialogue")).ToHaveTextAsync(new Regex("^(No|Little|Some|Strong) recent dialogue$"));
             await Expect(strength).ToHaveAttributeAsync("title", new Regex(@"^Strength \d+\.\d\d, from the messages of the last 90 days"));
             await card.ScrollIntoViewIfNeededAsync();
             await Screenshots.SaveAsync(page, $"warm-paths-{size}");
 
-            // A walk with the direction and then against it: Steelworks supplies Northwind and Apex Motion.
-            var apex = await api.FindPartyAsync("Apex Motion");
-            await page.GoAsync($"/parties/{apex}");
-            await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Steelworks Ostrava", "Apex Motion"]);
-            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["is supplied by", "supplies"]);
+            // A hop walked with its direction reads forward: Wayne Bottling referred Harbor Foods.
+            await page.GoAsync($"/parties/{harbor}");
+            await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Wayne Bottling", harborName]);
+            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["has as customer", "referred"]);
 
             // A party nothing links to says so.
             var loner = await api.PartyAsync("organization", $"Loner {Seed.Suffix()}");
@@ -44,6 +46,33 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
             await card.ScrollIntoViewIfNeededAsync();
             await Screenshots.SaveAsync(page, $"warm-paths-empty-{size}");
             await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheCardSearchesOnlyOnceThePageIsLiveSoItNeverHoldsUpThePartyPage()
+    {
+        using var api = await Seed.SignInAsync(app.BaseUrl, "hannah@northwind.example", "mutual-demo");
+        var grace = await api.FindPartyAsync("Grace Hall");
+        foreach (var (size, viewport, scheme) in new[] { ("desktop", Chromium.Desktop, ColorScheme.Light), ("phone", Chromium.Phone, ColorScheme.Dark) })
+        {
+            var signedIn = await chromium.NewPageAsync(app.BaseUrl, viewport, scheme);
+            await signedIn.SignInAsync("hannah@northwind.example", "mutual-demo");
+            // Without JavaScript the page stays as the server prerendered it: the party is there, the card is loading.
+            await using var context = await chromium.Browser.NewContextAsync(new()
+            {
+                BaseURL = app.BaseUrl, ViewportSize = viewport, ColorScheme = scheme, TimezoneId = "UTC",
+                JavaScriptEnabled = false, StorageState = await signedIn.Context.StorageStateAsync(),
+            });
+            await signedIn.Context.CloseAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"/parties/{grace}");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Grace Hall");
+            var card = page.Locator(".warm-card");
+            await Expect(card.Locator(".warm-loading")).ToHaveTextAsync("Looking for who can introduce you to Grace Hall…");
+            await Expect(card.Locator(".warm-path")).ToHaveCountAsync(0);
+            await card.ScrollIntoViewIfNeededAsync();
+            await Screenshots.SaveAsync(page, $"warm-paths-loading-{size}");
         }
     }
 

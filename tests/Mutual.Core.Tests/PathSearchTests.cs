@@ -127,7 +127,7 @@ public sealed class PathSearchTests
 
         var viaPerson = index.Read(g => PathFinder.ShortestPaths(g, a, b, 4, Rule(g, me, person), 50));
         // a→b and d→b are someone else's; the way round is through the actor's own person, whose link it sees.
-        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, person, "knows"), new PathHop(person, b, "knows", Backward: true)], Assert.Single(viaPerson));
+        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, person, "knows"), new PathHop(person, b, "knows")], Assert.Single(viaPerson));
     }
 
     private static EdgeRule Rule(in NetworkIndex.Graph g, Guid party, Guid person) =>
