@@ -13,7 +13,7 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
         var grace = await api.FindPartyAsync("Grace Hall");
         var harborName = $"Harbor Foods {Seed.Suffix()}";
         var harbor = await api.PartyAsync("organization", harborName);
-        await api.RelateAsync(await api.FindPartyAsync("Wayne Bottling"), harbor, "referred");
+        await api.RelateAsync(grace, harbor, "referred");
         foreach (var (size, viewport, scheme) in new[] { ("desktop", Chromium.Desktop, ColorScheme.Light), ("phone", Chromium.Phone, ColorScheme.Dark) })
         {
             var page = await chromium.NewPageAsync(app.BaseUrl, viewport, scheme);
@@ -34,10 +34,12 @@ public sealed class WarmPathTests(Chromium chromium, DemoBrowserApp app) : IClas
             await card.ScrollIntoViewIfNeededAsync();
             await Screenshots.SaveAsync(page, $"warm-paths-{size}");
 
-            // A hop walked with its direction reads forward: Wayne Bottling referred Harbor Foods.
+            // A hop walked with its direction reads forward: Grace Hall referred Harbor Foods.
             await page.GoAsync($"/parties/{harbor}");
-            await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Wayne Bottling", harborName]);
-            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["has as customer", "referred"]);
+            await Expect(first.Locator(".warm-party")).ToHaveTextAsync([DemoHost, "Wayne Bottling", "Grace Hall", harborName]);
+            await Expect(first.Locator(".warm-kind")).ToHaveTextAsync(["has as customer", "employs", "referred"]);
+            await card.ScrollIntoViewIfNeededAsync();
+            await Screenshots.SaveAsync(page, $"warm-paths-forward-{size}");
 
             // A party nothing links to says so.
             var loner = await api.PartyAsync("organization", $"Loner {Seed.Suffix()}");
