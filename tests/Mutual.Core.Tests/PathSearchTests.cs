@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mutual.Core.Network;
+using Mutual.Core.Relationships;
 
 namespace Mutual.Core.Tests;
 
@@ -121,7 +122,8 @@ public sealed class PathSearchTests
 
         var paths = index.Read(g => PathFinder.ShortestPaths(g, a, d, 4, Rule(g, me, person), 50));
         var path = Assert.Single(paths);
-        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, d, "works-for")], path);
+        // d works for c, walked from c to d: backwards, which the hop says so the step reads "employs".
+        Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, d, "works-for", Backward: true)], path);
 
         var viaPerson = index.Read(g => PathFinder.ShortestPaths(g, a, b, 4, Rule(g, me, person), 50));
         // a→b and d→b are someone else's; the way round is through the actor's own person, whose link it sees.
@@ -152,5 +154,48 @@ public sealed class PathSearchTests
         var one = 1 + Math.Log(1 + 10);
         Assert.Equal(Math.Round(Math.Sqrt(one), 4), PathSearch.Strength([10, 0]));
         Assert.True(PathSearch.Strength([5, 5]) > PathSearch.Strength([10, 0]));
+    }
+
+    [Fact]
+    public void AHopReadsInWalkOrderWithTheKindsForwardOrReverseLabel()
+    {
+        // "Wayne Bottling is a customer of Northwind", walked from Northwind: Northwind has as customer Wayne Bottling.
+        Assert.Equal("is a customer of", RelationshipKinds.Reading("customer-of", backward: false));
+        Assert.Equal("has as customer", RelationshipKinds.Reading("customer-of", backward: true));
+        Assert.Equal("employs", RelationshipKinds.Reading("works-for", backward: true));
+        Assert.Equal("supplies", RelationshipKinds.Reading("supplier-of", backward: false));
+        Assert.Equal("some-new-kind", RelationshipKinds.Reading("some-new-kind", backward: true));
+    }
+
+    [Fact]
+    public void HopsKnowTheirDirectionAndTheJsonKeepsItsShape()
+    {
+        Guid org = Guid.NewGuid(), customer = Guid.NewGuid(), person = Guid.NewGuid();
+        var index = new NetworkIndex();
+        index.Apply([
+            new(Guid.NewGuid(), customer, org, "customer-of", org, Now.AddDays(-5), null),
+            new(Guid.NewGuid(), customer, person, "knows", org, Now.AddDays(-5), null),
+        ], Now);
+        var path = Assert.Single(index.Read(g => PathFinder.ShortestPaths(g, org, person, 4, Everything, 50)));
+        Assert.Equal([new PathHop(org, customer, "customer-of", Backward: true), new PathHop(customer, person, "knows", Backward: false)], path);
+        var back = Assert.Single(index.Read(g => PathFinder.ShortestPaths(g, person, org, 4, Everything, 50)));
+        Assert.Equal([true, false], back.Select(h => h.Backward));
+
+        var json = System.Text.Json.JsonSerializer.Serialize(path[0], System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Equal($"{{\"fromPartyId\":\"{org}\",\"toPartyId\":\"{customer}\",\"kind\":\"customer-of\"}}", json);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 0 }, 0, "No recent dialogue")]
+    [InlineData(new[] { 1, 0 }, 1, "Little recent dialogue")]
+    [InlineData(new[] { 1, 1 }, 2, "Some recent dialogue")]
+    [InlineData(new[] { 3, 3 }, 2, "Some recent dialogue")]
+    [InlineData(new[] { 4, 4 }, 3, "Strong recent dialogue")]
+    [InlineData(new[] { 40, 0 }, 2, "Some recent dialogue")]
+    public void StrengthReadsAsALabel(int[] messages, int level, string label)
+    {
+        var strength = PathSearch.Strength(messages);
+        Assert.Equal(level, PathSearch.StrengthLevel(strength));
+        Assert.Equal(label, PathSearch.StrengthLabel(strength));
     }
 }

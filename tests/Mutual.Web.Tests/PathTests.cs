@@ -35,6 +35,8 @@ public sealed class PathTests(MutualApp app) : IClassFixture<MutualApp>
         var three = await admin.GetJson(Url(ana, dora));
         Assert.Equal([[(ana, bo, "knows"), (bo, globex, "works-for"), (globex, dora, "works-for")]], Paths(three));
         Assert.Equal(1.0, three["paths"]![0]!["strength"]!.GetValue<double>());
+        // A hop is exactly the three fields of the contract: the walk direction the UI reads it by stays out.
+        Assert.Equal(["fromPartyId", "toPartyId", "kind"], three["paths"]![0]!["hops"]![2]!.AsObject().Select(f => f.Key));
 
         // maxHops is a limit, not a hint.
         Assert.Empty(Paths(await admin.GetJson(Url(ana, dora, maxHops: 2))));

@@ -1,7 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Mutual.Core.Network;
 
-/// <summary>One step of a walk: from the previous party to the next, over a relationship of a kind (as stored).</summary>
-public sealed record PathHop(Guid FromPartyId, Guid ToPartyId, string Kind);
+/// <summary>
+/// One step of a walk: from the previous party to the next, over a relationship of a kind (as stored).
+/// <paramref name="Backward"/>: the walk crossed the relationship from its to-end to its from-end, so the step reads
+/// with the kind's reverse label (RelationshipKinds.Reading). It is for the UI and stays out of the JSON, whose
+/// shape API.md fixes.
+/// </summary>
+public sealed record PathHop(Guid FromPartyId, Guid ToPartyId, string Kind, [property: JsonIgnore] bool Backward = false);
 
 /// <summary>
 /// Which relationships a walk may use, the access rule for relationships applied in memory (AccessRules: the
@@ -127,7 +134,7 @@ public static class PathFinder
     private static int Step(in NetworkIndex.Graph g, int slot, int at, PathHop[] hops, int i)
     {
         var next = g.Other(slot, at);
-        hops[i] = new PathHop(g.Party(at), g.Party(next), g.Kind(slot));
+        hops[i] = new PathHop(g.Party(at), g.Party(next), g.Kind(slot), Backward: g.From(slot) != at);
         return next;
     }
 }

@@ -80,6 +80,25 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
     }
 
     /// <summary>
+    /// Strength in words, for people (the number goes in a tooltip), from 0 (none) to 3 (strong). A link weighs
+    /// 1 + ln(1 + n), so a path of strength s stands for about e^(s - 1) - 1 messages per link in the window:
+    /// exactly 1 is no dialogue on any link; under 1.5 (under ~0.65 messages per link: say one link with a message
+    /// and one without, 1.30) is little; under 2.5 (under ~3.5 per link; one message on every link is 1.69) is some;
+    /// from 2.5 on (four or more per link) is strong. Decision 017 says the same.
+    /// </summary>
+    public static int StrengthLevel(double strength) => strength switch
+    {
+        <= 1 => 0,
+        < 1.5 => 1,
+        < 2.5 => 2,
+        _ => 3,
+    };
+
+    public static string StrengthLabel(double strength) => StrengthLabels[StrengthLevel(strength)];
+
+    private static readonly string[] StrengthLabels = ["No recent dialogue", "Little recent dialogue", "Some recent dialogue", "Strong recent dialogue"];
+
+    /// <summary>
     /// Messages of the window per link, in two queries for all links at once: which recent conversations the actor
     /// sees each link end takes part in, then their message counts.
     /// </summary>

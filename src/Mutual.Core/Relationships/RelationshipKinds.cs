@@ -32,6 +32,14 @@ public static class RelationshipKinds
 
     public static RelationshipKind Get(string name) => ByName[name];
 
+    /// <summary>
+    /// How a relationship reads when a walk crosses it: from its from-end the forward label, from its to-end the
+    /// reverse one ("Wayne Bottling is a customer of Northwind", walked from Northwind: "has as customer"). A kind
+    /// not listed here reads as its name.
+    /// </summary>
+    public static string Reading(string name, bool backward) =>
+        TryGet(name, out var kind) ? (backward ? kind.Reverse : kind.Forward) : name;
+
     /// <summary>Every role and the relationship kinds and ends that give it.</summary>
     public static readonly IReadOnlyList<string> Roles =
         All.SelectMany(k => new[] { k.FromRole, k.ToRole }).OfType<string>().Distinct().ToList();
