@@ -44,6 +44,9 @@ work=$(mktemp -d /tmp/mutual-bench.XXXXXX)
 chmod 755 "$work"
 server_pid="" pgdata=""
 cleanup() {
+  local rc=$?
+  # A failed run says why the server stopped, before its folder goes.
+  if [ "$rc" != 0 ] && [ -s "$work/server.log" ]; then echo "--- server log (last 40 lines)" >&2; tail -40 "$work/server.log" >&2; fi
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   if [ -n "$pgdata" ]; then su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdata -m fast -w stop" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
@@ -194,7 +197,7 @@ eval "${lag#RESULT }"
   echo
   echo "| phase | events | delivered | bad signatures | p50 ms | p95 ms | p99 ms | max ms | deliveries/s |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  echo "| steady, $rate message.posted/s for ${duration}s | ${events:-0} | ${delivered:-0} | ${bad:-?} | ${p50:-} | ${p95:-} | ${p99:-} | ${max:-} | $rate |"
+  echo "| steady, $rate message.posted/s for ${duration}s | ${events:-0} | ${delivered:-0} | ${bad:-?} | ${p50:-} | ${p95:-} | ${p99:-} | ${max:-} | (the rate) |"
   echo "| burst of $burst posted at once (16 connections) | ${burst:-0} | ${burst_delivered:-0} | ${burst_bad:-?} | | ${burst_p95:-} | | ${burst_max:-} | ${burst_dps:-} |"
 } >> "$report"
 if [ "$check" = 1 ] && { [ "${events:-0}" -eq 0 ] || [ "${delivered:-0}" -ne "${events:-0}" ] || [ "${bad:-1}" -ne 0 ] \
