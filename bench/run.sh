@@ -48,6 +48,9 @@ work=$(mktemp -d /tmp/mutual-bench.XXXXXX)
 chmod 755 "$work"
 server_pid="" pgdata=""
 cleanup() {
+  local rc=$?
+  # A failed run says why the server stopped, before its folder goes.
+  if [ "$rc" != 0 ] && [ -s "$work/server.log" ]; then echo "--- server log (last 40 lines)" >&2; tail -40 "$work/server.log" >&2; fi
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   if [ -n "$pgdata" ]; then su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdata -m fast -w stop" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
@@ -123,30 +126,39 @@ fi
 
 port=${MUTUAL_BENCH_PORT:-5099}
 url="http://127.0.0.1:$port"
-Mutual__Discipline__Enabled=false Mutual__Webhooks__Enabled=false Logging__LogLevel__Default=Warning \
-  dotnet src/Mutual.Web/bin/Release/net10.0/Mutual.Web.dll --urls "$url" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 300); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$url/health" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
-token=$(curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"bench-admin@tenant1.example","password":"mutual-demo"}' | jq -r .accessToken)
+start_server() { # webhooks on|off: the HTTP scenarios run without the webhook worker, the lag scenario with it
+  local webhooks=false
+  [ "$1" = on ] && webhooks=true
+  # Loopback receivers are allowed the documented way (development and tests only), never by default.
+  Mutual__Discipline__Enabled=false Mutual__Webhooks__Enabled=$webhooks Mutual__Webhooks__AllowPrivateNetworks=$webhooks \
+    Logging__LogLevel__Default=Warning dotnet src/Mutual.Web/bin/Release/net10.0/Mutual.Web.dll --urls "$url" > "$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
+  curl -sf "$url/health" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  token=$(curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"email":"bench-admin@tenant1.example","password":"mutual-demo"}' | jq -r .accessToken)
+}
+stop_server() { kill "$server_pid" && wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+start_server off
 bench sample --email bench-admin@tenant1.example --out "$work/req" >&2
+bench channel-setup --email bench-admin@tenant1.example --partners 200 --out "$work/req" >&2
 echo "/health/live" > "$work/req/live.txt"
 
-run() { # name, requests file, [method, body]
+run() { # name, requests file, [method, body, bodies file]
   echo "== $1" >&2
   local bearer=$token
   [ "$2" = live ] && bearer="" # the framework's own ceiling: no sign-in to check
-  load() { # connections, seconds
-    REQUESTS="$work/req/$2.txt" METHOD=${3:-GET} BODY=${4:-} TOKEN=$bearer \
+  load() { # requests file, method, body, bodies file, connections, seconds
+    REQUESTS="$work/req/$1.txt" METHOD=$2 BODY=$3 BODIES=$4 TOKEN=$bearer \
       wrk -t1 -c"$5" -d"$6s" --timeout 10s -s bench/wrk/requests.lua "$url" | grep '^RESULT'
   }
-  load "$1" "$2" "${3:-GET}" "${4:-}" "$connections" 2 >/dev/null # warm-up
+  local args=("$2" "${3:-GET}" "${4:-}" "${5:-}")
+  load "${args[@]}" "$connections" 2 >/dev/null # warm-up
   local out alone
-  out=$(load "$1" "$2" "${3:-GET}" "${4:-}" "$connections" "$duration")
+  out=$(load "${args[@]}" "$connections" "$duration")
   # The same requests one at a time: a request's own latency, without queueing behind the other connections on
   # two cores (the load generator shares them).
-  alone=$(load "$1" "$2" "${3:-GET}" "${4:-}" 1 "$duration")
+  alone=$(load "${args[@]}" 1 "$duration")
   local requests rps p50 p95 p99 errors
   eval "${alone#RESULT }"
   local a50=$p50 a95=$p95 aerrors=$errors
@@ -177,16 +189,47 @@ run "party timeline (first page, 20)" party-timeline
 run "conversation thread (first 50 messages)" thread-read
 run "post a message" message-post POST '{"body":"Benchmark: thanks, noted."}'
 run "warm paths from the tenant (maxHops 4)" paths
+# Lead routing: each POST creates a lead and routes it over tenant1's 200 partner profiles and 3 rules (channel-setup).
+run "create and route a lead (POST /leads, 200 partners)" leads POST "" "$work/req/leads.json"
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 # RSS counts a page once per mapping, and on SQLite every pooled connection maps the database file (mmap_size), so
 # its cached pages are counted many times over; PSS counts each page once, split into the process's own memory
 # (anon: heap, the relationship index) and the database file's pages read through the map (file).
 pss() { awk -v k="$1:" '$1 == k {printf "%.0f MiB", $2/1024}' /proc/$server_pid/smaps_rollup; }
+memory="PSS $(pss Pss) — its own (anon) $(pss Pss_Anon), mapped files $(pss Pss_File); RSS $rss (peak $hwm)"
+eval "$(bench count-leads --email bench-admin@tenant1.example)" # leads= routed= queued=
 {
   echo
-  echo "Server memory after the run: PSS $(pss Pss) — its own (anon) $(pss Pss_Anon), mapped files $(pss Pss_File); RSS $rss (peak $hwm)."
+  echo "Server memory after the run: $memory."
+  echo
+  echo "Lead routing: tenant1 holds $leads leads after the scenario (warm-up included), $routed offered to a partner, $queued queued for want of one."
 } >> "$report"
+if [ "$check" = 1 ] && [ "${routed:-0}" -eq 0 ]; then echo "Lead routing scenario routed no lead" >&2; failed=1; fi
+
+# Webhook delivery lag: the same server restarted with the webhook worker on, a receiver on loopback (decision 021).
+echo "== webhook delivery lag" >&2
+stop_server
+start_server on
+rate=${MUTUAL_BENCH_WEBHOOK_RATE:-100}
+burst=$(( check == 1 ? 200 : 2000 ))
+lag=$(bench webhook-lag --url "$url" --token "$token" --requests "$work/req/message-post.txt" --rate "$rate" --seconds "$duration" --burst "$burst" | grep '^RESULT' || true)
+eval "${lag#RESULT }"
+{
+  echo
+  echo "## Webhook delivery lag (receiver on loopback, signature checked)"
+  echo
+  echo "Lag = the receiver's clock at arrival minus the event's own timestamp (occurredAt, set just before the commit)."
+  echo
+  echo "| phase | events | delivered | bad signatures | p50 ms | p95 ms | p99 ms | max ms | deliveries/s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| steady, $rate message.posted/s for ${duration}s | ${events:-0} | ${delivered:-0} | ${bad:-?} | ${p50:-} | ${p95:-} | ${p99:-} | ${max:-} | (the rate) |"
+  echo "| burst of $burst posted at once (16 connections) | ${burst:-0} | ${burst_delivered:-0} | ${burst_bad:-?} | | ${burst_p95:-} | | ${burst_max:-} | ${burst_dps:-} |"
+} >> "$report"
+if [ "$check" = 1 ] && { [ "${events:-0}" -eq 0 ] || [ "${delivered:-0}" -ne "${events:-0}" ] || [ "${bad:-1}" -ne 0 ] \
+    || [ "${post_errors:-1}" -ne 0 ] || [ "${burst_delivered:-0}" -ne "${burst:-1}" ] || [ "${burst_bad:-1}" -ne 0 ]; }; then
+  echo "Webhook lag scenario failed: $lag" >&2; failed=1
+fi
 
 mkdir -p "$results"
 name="$results/$(date -u +%Y%m%d-%H%M)-$provider-$size.md"

@@ -8,4 +8,7 @@ root.Options.Add(BenchDatabase.Connection);
 root.Add(SampleCommand.Create());
 root.Add(RawInsertCommand.Create());
 root.Add(PartiesCsvCommand.Create());
+root.Add(ChannelSetupCommand.Create());
+root.Add(ChannelSetupCommand.CreateCount());
+root.Add(WebhookLagCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,10 +1,17 @@
 -- One request per call, to a random line of the file $REQUESTS (request paths written by `mutual-bench sample`).
 -- $METHOD (default GET) and $BODY (JSON) shape it; $TOKEN is the bearer token. done() prints one RESULT line
 -- that bench/run.sh turns into a table row: latencies in milliseconds, errors = socket errors + non-2xx.
+-- $BODIES (a file, one JSON body per line) gives each request a random body of its own instead of $BODY.
 local paths = {}
 for line in io.lines(os.getenv("REQUESTS")) do paths[#paths + 1] = line end
 local method = os.getenv("METHOD") or "GET"
 local body = os.getenv("BODY")
+local bodies = nil
+if os.getenv("BODIES") and os.getenv("BODIES") ~= "" then
+  bodies = {}
+  for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
+  body = bodies[1]
+end
 local token = os.getenv("TOKEN")
 if token and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
 if body then wrk.headers["Content-Type"] = "application/json" end
@@ -25,6 +32,7 @@ function init(args)
 end
 
 function request()
+  if bodies then return wrk.format(method, paths[math.random(#paths)], nil, bodies[math.random(#bodies)]) end
   return wrk.format(method, paths[math.random(#paths)], nil, body)
 end
 

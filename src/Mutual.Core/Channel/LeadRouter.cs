@@ -27,15 +27,18 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
         // Every partner ever offered this lead, including hops the acting partner's filters would hide.
         var tried = (await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
             .Concat(lead.Hops.Select(h => h.PartnerPartyId)).ToHashSet();
-        var profiles = await db.PartnerProfiles.IgnoreQueryFilters().Include(p => p.Certifications)
+        // Read without tracking: only the chosen profile changes (tracked below), and tracking all of them, with
+        // their territory lists, made every save compare hundreds of entities (lead routing benchmark, decision 021).
+        var profiles = await db.PartnerProfiles.IgnoreQueryFilters().AsNoTracking().Include(p => p.Certifications)
             .Where(p => p.OwnerPartyId == lead.OwnerPartyId).AsSplitQuery().ToListAsync(ct);
         var certs = new[] { lead.RequiredCertification, rule.RequiredCertification }.OfType<string>().Distinct().ToList();
-        var records = await TrackRecord.LoadAsync(db, lead.OwnerPartyId, profiles.Select(p => p.PartnerPartyId).ToList(), ct);
-        TrackRecord Record(PartnerProfile p) => records.GetValueOrDefault(p.PartnerPartyId) ?? TrackRecord.Empty;
 
         var untried = profiles.Where(p => !tried.Contains(p.PartnerPartyId)).ToList();
         var certified = untried.Where(p => certs.All(c => p.Certifications.Any(h => h.Name == c && (h.ExpiresAt is null || h.ExpiresAt > now)))).ToList();
         var covering = certified.Where(p => ChannelRules.Covers(p.Territories, lead.Country, lead.Region)).ToList();
+        // Only candidates need a track record (capacity, ranking): its queries grow with the owner's leads.
+        var records = await TrackRecord.LoadAsync(db, lead.OwnerPartyId, covering.Select(p => p.PartnerPartyId).ToList(), ct);
+        TrackRecord Record(PartnerProfile p) => records.GetValueOrDefault(p.PartnerPartyId) ?? TrackRecord.Empty;
         var available = rule.RespectCapacity ? covering.Where(p => Record(p).OpenLeads < p.Capacity).ToList() : covering;
         var ranked = available.OrderByDescending(p => Record(p).Score)
             .ThenBy(p => p.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.PartnerPartyId).ToList();
@@ -65,7 +68,8 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
         var why = funnel + $" Chosen for the best track record (score {record.Score.ToString("0.00", CultureInfo.InvariantCulture)}: "
             + $"accepted {record.Accepted} of {record.Accepted + record.Declined + record.TimedOut} offers, won {record.Won} of {record.Won + record.Lost})"
             + (tied > 0 ? $"; tied with {tied} other(s), it waited longest for a lead (round robin)." : ".");
-        Assign(lead, chosen, rule.AcceptWithinHours, why, now);
+        var tracked = await db.PartnerProfiles.IgnoreQueryFilters().FirstAsync(p => p.Id == chosen.Id, ct);
+        Assign(lead, tracked, rule.AcceptWithinHours, why, now);
     }
 
     /// <summary>Offers the lead to a partner the owner picked by hand, out of the queue or over the rules.</summary>

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mutual.Core.Accounts;
+using Mutual.Core.Channel;
+using Mutual.Core.Parties;
+
+namespace Mutual.Bench;
+
+/// <summary>
+/// Gives a tenant what lead routing needs, which the synthetic network lacks: partner profiles (territories,
+/// certifications, capacity) for organizations it already knows, and a few routing rules. Goes through the
+/// product's own services, so everything is validated as over the API. Then writes lead bodies for wrk
+/// (one JSON per line) that exercise every rule and the default.
+/// </summary>
+internal static class ChannelSetupCommand
+{
+    // A dozen markets, some by subdivision, so territory matching does real work; DACH and North America have rules.
+    private static readonly string[] Countries = ["DE", "AT", "CH", "FR", "GB", "NL", "ES", "IT", "SE", "PL", "US", "CA", "JP", "BR"];
+    private static readonly string[] UsStates = ["CA", "NY", "TX", "WA", "IL"];
+    private static readonly string[] Certifications = ["cloud", "security", "networking", "data", "ai"];
+
+    public static Command Create()
+    {
+        var email = new Option<string>("--email") { Required = true, Description = "The administrator whose organization routes the leads" };
+        var partners = new Option<int>("--partners") { DefaultValueFactory = _ => 200, Description = "How many partner profiles" };
+        var outDir = new Option<string>("--out") { Required = true, Description = "Folder for leads.txt (paths) and leads.json (bodies)" };
+        var count = new Option<int>("--count") { DefaultValueFactory = _ => 1000, Description = "How many distinct lead bodies" };
+        var command = new Command("channel-setup", "Create partner profiles and routing rules, and write lead bodies for wrk") { email, partners, outDir, count };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = BenchDatabase.Open(parse);
+            db.Actor = Mutual.Core.Access.Actor.System;
+            var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Email == parse.GetValue(email)!, ct);
+            db.Actor = SignInService.ToActor(account);
+            var rng = new Random(7);
+            var clock = TimeProvider.System;
+
+            var organizations = await db.Parties.AsNoTracking()
+                .Where(p => p.OwnerPartyId == db.Actor.PartyId && p.Kind == PartyKind.Organization && p.Id != db.Actor.PartyId)
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(parse.GetValue(partners)).ToListAsync(ct);
+            if (organizations.Count == 0) throw new InvalidOperationException("The account's organization knows no other organizations: load a network first.");
+            var profiles = new PartnerProfiles(db, clock);
+            foreach (var partner in organizations)
+            {
+                var territories = Enumerable.Range(0, rng.Next(1, 5)).Select(_ => Territory(rng)).Cast<string?>().ToList();
+                var certs = Certifications.Where(_ => rng.NextDouble() < 0.35)
+                    .Select(c => new CertificationInput(c, rng.NextDouble() < 0.2 ? DateTime.UtcNow.AddDays(rng.Next(-60, 365)) : null)).Cast<CertificationInput?>().ToList();
+                var outcome = await profiles.PutAsync(partner, new PartnerProfileRequest(certs, territories, rng.Next(1_000, 10_000)), null, ct);
+                if (!outcome.IsOk) throw new InvalidOperationException($"Partner profile refused: {outcome.Detail} {JsonSerializer.Serialize(outcome.Errors)}");
+                db.ChangeTracker.Clear();
+            }
+
+            var rules = new RoutingRules(db, clock);
+            foreach (var rule in new RoutingRuleRequest[]
+            {
+                new("Enterprise deals", null, true, [], 100_000m, "security", 12, true),
+                new("DACH", null, true, ["DE", "AT", "CH"], null, null, 24, true),
+                new("North America", null, true, ["US", "CA"], null, "cloud", 48, true),
+            })
+            {
+                var outcome = await rules.CreateAsync(rule, ct);
+                if (!outcome.IsOk) throw new InvalidOperationException($"Routing rule refused: {outcome.Detail} {JsonSerializer.Serialize(outcome.Errors)}");
+            }
+
+            var dir = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            var n = parse.GetValue(count);
+            await File.WriteAllLinesAsync(Path.Combine(dir, "leads.txt"), Enumerable.Repeat("/api/v1/leads", n), ct);
+            await File.WriteAllLinesAsync(Path.Combine(dir, "leads.json"), Enumerable.Range(0, n).Select(i => LeadBody(i, rng)), ct);
+            Console.WriteLine($"{organizations.Count} partner profiles and 3 routing rules for {account.Email}; {n} lead bodies in {dir}.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>How the routing scenario's leads came out, by status: routed means offered to a partner.</summary>
+    public static Command CreateCount()
+    {
+        var email = new Option<string>("--email") { Required = true, Description = "The administrator whose organization owns the leads" };
+        var command = new Command("count-leads", "Print leads=N routed=N queued=N for the account's organization") { email };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = BenchDatabase.Open(parse);
+            db.Actor = Mutual.Core.Access.Actor.System;
+            var owner = await db.Accounts.AsNoTracking().Where(a => a.Email == parse.GetValue(email)!).Select(a => a.ActingPartyId).SingleAsync(ct);
+            var byStatus = await db.Leads.IgnoreQueryFilters().Where(l => l.OwnerPartyId == owner)
+                .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var queued = byStatus.Where(s => s.Key == LeadStatus.Unassigned).Sum(s => s.Count);
+            Console.WriteLine($"leads={byStatus.Sum(s => s.Count)} routed={byStatus.Sum(s => s.Count) - queued} queued={queued}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Territory(Random rng)
+    {
+        var country = Countries[rng.Next(Countries.Length)];
+        return country == "US" && rng.NextDouble() < 0.6 ? $"US-{UsStates[rng.Next(UsStates.Length)]}" : country;
+    }
+
+    private static string LeadBody(int i, Random rng)
+    {
+        var country = Countries[rng.Next(Countries.Length)];
+        var value = rng.NextDouble() < 0.8 ? Math.Round((decimal)(rng.NextDouble() * 250_000), 2) : (decimal?)null;
+        return JsonSerializer.Serialize(new
+        {
+            title = "Bench lead " + i.ToString(CultureInfo.InvariantCulture),
+            contactName = "Contact " + i.ToString(CultureInfo.InvariantCulture),
+            country,
+            region = country == "US" && rng.NextDouble() < 0.7 ? UsStates[rng.Next(UsStates.Length)] : null,
+            requiredCertification = rng.NextDouble() < 0.3 ? Certifications[rng.Next(Certifications.Length)] : null,
+            value,
+        });
+    }
+}
