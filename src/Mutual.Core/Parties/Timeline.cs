@@ -110,7 +110,9 @@ public sealed class TimelineQuery(MutualDbContext db)
     private async Task<List<MessageRow>> NewestOfConversationsAsync(Guid partyId, IQueryable<Message> messages, int take, CancellationToken ct)
     {
         var participation = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).Where(p => p.PartyId == partyId);
-        var newest = new List<MessageRow>();
+        // Candidates are ids and times only, which the (ConversationId, OccurredAt, Id) index holds: a hub's newest
+        // threads can hold thousands of messages, and reading each one's row (body and all) to sort them cost a second.
+        var newest = new List<(Guid Id, DateTime OccurredAt)>();
         DateTime? lastActivity = null;
         Guid lastConversation = default;
         // The first chunk is a page's worth of conversations, usually all it takes; later ones double.
@@ -123,13 +125,18 @@ public sealed class TimelineQuery(MutualDbContext db)
                 .Select(p => new { p.ConversationId, p.LastActivityAt }).ToListAsync(ct);
             if (conversations.Count == 0) break;
             var ids = conversations.Select(c => c.ConversationId).ToList();
-            newest = newest.Concat(await NewestAsync(messages.Where(m => ids.Contains(m.ConversationId)), take, ct))
+            var found = await messages.Where(m => ids.Contains(m.ConversationId))
+                .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take)
+                .Select(m => new { m.Id, m.OccurredAt }).ToListAsync(ct);
+            newest = newest.Concat(found.Select(m => (m.Id, m.OccurredAt)))
                 .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take).ToList();
             if (conversations.Count < chunk) break;
             (lastActivity, lastConversation) = (conversations[^1].LastActivityAt, conversations[^1].ConversationId);
             if (newest.Count == take && newest[^1].OccurredAt > lastActivity.Value + ConversationRules.FutureAllowance) break;
         }
-        return newest;
+        if (newest.Count == 0) return [];
+        var chosen = newest.Select(m => m.Id).ToList();
+        return await NewestAsync(messages.Where(m => chosen.Contains(m.Id)), take, ct);
     }
 
     private sealed record EventRow(Guid Id, DateTime OccurredAt, string Type, Guid RelationshipId, string Kind, Guid FromPartyId, Guid ToPartyId);
