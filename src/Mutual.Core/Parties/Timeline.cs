@@ -115,17 +115,28 @@ public sealed class TimelineQuery(MutualDbContext db)
         var newest = new List<(Guid Id, DateTime OccurredAt)>();
         DateTime? lastActivity = null;
         Guid lastConversation = default;
-        // The first chunk is a page's worth of conversations, usually all it takes; later ones double.
-        for (var chunk = take; ; chunk = Math.Min(chunk * 2, Math.Max(take, 256)))
+        // The first chunk is a page's worth of conversations, usually all it takes. Once the page is full, only
+        // conversations active since its oldest message (less the allowance) can still matter: they are read in big
+        // chunks, and only their messages at least as new as that one.
+        for (var chunk = take; ; )
         {
             var next = participation;
             if (lastActivity is { } la)
                 next = next.Where(p => p.LastActivityAt < la || (p.LastActivityAt == la && p.ConversationId.CompareTo(lastConversation) < 0));
+            var candidates = messages;
+            if (newest.Count == take)
+            {
+                var oldest = newest[^1].OccurredAt;
+                var horizon = oldest - ConversationRules.FutureAllowance;
+                next = next.Where(p => p.LastActivityAt >= horizon);
+                candidates = candidates.Where(m => m.OccurredAt >= oldest);
+                chunk = 1000;
+            }
             var conversations = await next.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.ConversationId).Take(chunk)
                 .Select(p => new { p.ConversationId, p.LastActivityAt }).ToListAsync(ct);
             if (conversations.Count == 0) break;
             var ids = conversations.Select(c => c.ConversationId).ToList();
-            var found = await messages.Where(m => ids.Contains(m.ConversationId))
+            var found = await candidates.Where(m => ids.Contains(m.ConversationId))
                 .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take)
                 .Select(m => new { m.Id, m.OccurredAt }).ToListAsync(ct);
             newest = newest.Concat(found.Select(m => (m.Id, m.OccurredAt)))
@@ -133,6 +144,7 @@ public sealed class TimelineQuery(MutualDbContext db)
             if (conversations.Count < chunk) break;
             (lastActivity, lastConversation) = (conversations[^1].LastActivityAt, conversations[^1].ConversationId);
             if (newest.Count == take && newest[^1].OccurredAt > lastActivity.Value + ConversationRules.FutureAllowance) break;
+            if (newest.Count < take) chunk = Math.Min(chunk * 2, 1000);
         }
         if (newest.Count == 0) return [];
         var chosen = newest.Select(m => m.Id).ToList();
