@@ -39,12 +39,13 @@ public static partial class Ui
             await page.FillAsync(inputSelector, name);
             try
             {
-                await option.ClickAsync(new() { Timeout = 10_000 });
+                await option.ClickAsync(new() { Timeout = 20_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
-                // On a loaded machine the debounced search can miss the typed text; clear it and type it again.
+                // On a loaded machine the debounced search can miss the typed text, and with the whole browser suite
+                // running on two cores a search from a dialog has taken longer than 10 s: clear it and type it again.
                 await page.FillAsync(inputSelector, "");
             }
         }
