@@ -4,13 +4,13 @@ using Mutual.Core.Data;
 
 namespace Mutual.Core.Tests;
 
-/// <summary>Every SQLite connection the app opens waits for the write lock instead of failing at once.</summary>
+/// <summary>Every SQLite connection the app opens waits for the write lock and reads through a memory map.</summary>
 public sealed class SqliteConnectionSettingsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mutual-settings-").FullName;
 
     [Fact]
-    public async Task EveryPooledConnectionHasTheBusyTimeout()
+    public async Task EveryPooledConnectionHasTheBusyTimeoutAndTheMemoryMap()
     {
         var builder = new DbContextOptionsBuilder<MutualDbContext>();
         MutualDatabase.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "m.db")}");
@@ -23,6 +23,7 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
             foreach (var db in contexts)
             {
                 Assert.Equal(10_000, await Pragma(db, "busy_timeout"));
+                Assert.Equal(2_147_418_112, await Pragma(db, "mmap_size"));
             }
             foreach (var db in contexts) await db.DisposeAsync();
         }

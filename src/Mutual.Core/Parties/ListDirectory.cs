@@ -16,7 +16,10 @@ public sealed class ListDirectoryHandler(MutualDbContext db)
         if (!v.IsValid) return v.Fail<Page<DirectoryEntry>>();
 
         var words = PartySearch.Words(q);
-        var query = (words.Count > 0 ? PartySearch.Match(db, words, namesOnly: true) : db.Parties).Where(p => p.IsMember);
+        // Compared with a parameter on purpose: EF writes `p.IsMember` (or `== true`) as a bare `WHERE "IsMember"`, which
+        // SQLite cannot match to the (IsMember, Name, Id) index, so it scanned and sorted every party; `= @member` is a range.
+        var member = true;
+        var query = (words.Count > 0 ? PartySearch.Match(db, words, namesOnly: true) : db.Parties).Where(p => p.IsMember == member);
         if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
             query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
         var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id)

@@ -23,7 +23,7 @@ public sealed class ClockedBrowserApp : BrowserApp
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(new UiTimersInRealTime(Clock));
         });
     }
 
@@ -40,4 +40,26 @@ public sealed class ClockedBrowserApp : BrowserApp
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<CaseSlaSweep>().RunAsync();
     }
+}
+
+/// <summary>
+/// The app's clock for <see cref="ClockedBrowserApp"/>: the fake clock for "now" and for the app's own timers (a
+/// countdown re-rendering every minute, a worker's tick of a second or more), so moving the clock fires them; real
+/// time for sub-second timers. MudBlazor 9 takes its timers from the app's TimeProvider too, and its autocomplete's
+/// debounce (100–300 ms) would otherwise wait for the fake clock to move: a search typed into a party picker then
+/// only ran if the input's focus event happened to arrive after the text, which on a loaded machine it often did not.
+/// </summary>
+public sealed class UiTimersInRealTime(FakeTimeProvider clock) : TimeProvider
+{
+    private static readonly TimeSpan RealBelow = TimeSpan.FromSeconds(1);
+
+    public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+    public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+    public override long TimestampFrequency => clock.TimestampFrequency;
+    public override long GetTimestamp() => clock.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        dueTime >= TimeSpan.Zero && dueTime < RealBelow && (period == Timeout.InfiniteTimeSpan || period < RealBelow)
+            ? System.CreateTimer(callback, state, dueTime, period)
+            : clock.CreateTimer(callback, state, dueTime, period);
 }

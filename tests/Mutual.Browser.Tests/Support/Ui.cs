@@ -36,16 +36,18 @@ public static partial class Ui
         var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First;
         for (var attempt = 1; ; attempt++)
         {
+            // Focus first, as a person clicks before typing: the search then always comes from the debounce timer
+            // (the autocomplete searches on focus too, which would mask a timer that never fires).
+            await page.FocusAsync(inputSelector);
             await page.FillAsync(inputSelector, name);
             try
             {
-                await option.ClickAsync(new() { Timeout = 20_000 });
+                await option.ClickAsync(new() { Timeout = 10_000 });
                 return;
             }
-            catch (TimeoutException) when (attempt < 4)
+            catch (TimeoutException) when (attempt < 3)
             {
-                // On a loaded machine the debounced search can miss the typed text, and with the whole browser suite
-                // running on two cores a search from a dialog has taken longer than 10 s: clear it and type it again.
+                // A slow machine can take longer than that to search: clear the text and type it again.
                 await page.FillAsync(inputSelector, "");
             }
         }
