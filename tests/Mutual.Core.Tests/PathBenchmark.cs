@@ -31,6 +31,7 @@ public sealed class PathBenchmark(ITestOutputHelper output)
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         using var index = new NetworkIndex();
+        index.Reserve(edges.Count); // as NetworkSync's full load does
         const int batch = 10_000;
         for (var start = 0; start < edges.Count; start += batch)
         {
@@ -42,8 +43,8 @@ public sealed class PathBenchmark(ITestOutputHelper output)
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var bytesPerRelationship = (after - before) / (double)index.RelationshipCount;
 
-        var system = Latencies(index, ids, new Random(2), _ => new EdgeRule(true, -1, -1, now.Ticks), out var systemFound);
-        var org = Latencies(index, ids, new Random(3), g => new EdgeRule(false, g.TryGetNode(owners[0], out var o) ? o : -1, -1, now.Ticks), out var orgFound);
+        var system = Latencies(index, ids, new Random(2), _ => new EdgeRule(true, -1, -1, NetworkIndex.Seconds(now)), out var systemFound);
+        var org = Latencies(index, ids, new Random(3), g => new EdgeRule(false, g.TryGetNode(owners[0], out var o) ? o : -1, -1, NetworkIndex.Seconds(now)), out var orgFound);
 
         var line = $"| {parties:N0} parties / {index.RelationshipCount:N0} relationships | build {build.TotalSeconds:F1} s | " +
             $"{(after - before) / 1048576.0:F0} MiB managed, {bytesPerRelationship:F0} B/relationship | " +

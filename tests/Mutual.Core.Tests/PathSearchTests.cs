@@ -11,7 +11,7 @@ namespace Mutual.Core.Tests;
 public sealed class PathSearchTests
 {
     private static readonly DateTime Now = new(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly EdgeRule Everything = new(IsSystem: true, -1, -1, Now.Ticks);
+    private static readonly EdgeRule Everything = new(IsSystem: true, -1, -1, NetworkIndex.Seconds(Now));
 
     /// <summary>Barabási–Albert: each new party links to <paramref name="m"/> earlier ones picked in proportion to their degree.</summary>
     public static List<(int From, int To)> PowerLaw(int parties, int m, int seed)
@@ -131,7 +131,7 @@ public sealed class PathSearchTests
     }
 
     private static EdgeRule Rule(in NetworkIndex.Graph g, Guid party, Guid person) =>
-        new(false, g.TryGetNode(party, out var p) ? p : -1, g.TryGetNode(person, out var q) ? q : -1, Now.Ticks);
+        new(false, g.TryGetNode(party, out var p) ? p : -1, g.TryGetNode(person, out var q) ? q : -1, NetworkIndex.Seconds(Now));
 
     [Fact]
     public void ApplyingTheSameRowTwiceChangesNothingAndEndingRemoves()
@@ -145,6 +145,26 @@ public sealed class PathSearchTests
         index.Apply([edge with { Until = Now.AddMinutes(-1) }], Now);
         Assert.Equal(0, index.RelationshipCount);
         Assert.Empty(index.Read(g => PathFinder.ShortestPaths(g, edge.FromPartyId, edge.ToPartyId, 4, Everything, 50)));
+    }
+
+    [Fact]
+    public void DatesKeptToTheSecondNeverHideALinkThatIsActive()
+    {
+        // The index keeps whole seconds (memory): a link that started this very tick, or ends one tick from now, is active.
+        var at = Now.AddTicks(3_456_789);
+        var index = new NetworkIndex();
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), owner = Guid.NewGuid();
+        index.Apply([
+            new(Guid.NewGuid(), a, b, "knows", owner, at, null),
+            new(Guid.NewGuid(), b, c, "knows", owner, at.AddYears(-40), at.AddTicks(1)),
+        ], at);
+        var rule = new EdgeRule(true, -1, -1, NetworkIndex.Seconds(at));
+        Assert.Single(index.Read(g => PathFinder.ShortestPaths(g, a, c, 2, rule, 50)));
+        // A day later the second link has ended, and a link that starts tomorrow is not walked today.
+        var later = new EdgeRule(true, -1, -1, NetworkIndex.Seconds(at.AddDays(1)));
+        Assert.Empty(index.Read(g => PathFinder.ShortestPaths(g, a, c, 2, later, 50)));
+        index.Apply([new(Guid.NewGuid(), a, c, "knows", owner, at.AddDays(1), null)], at);
+        Assert.Empty(index.Read(g => PathFinder.ShortestPaths(g, a, c, 1, rule, 50)));
     }
 
     [Fact]

@@ -11,28 +11,31 @@ public readonly record struct IndexedEdge(Guid Id, Guid FromPartyId, Guid ToPart
 /// in parallel arrays (id, ends, owner, kind, dates), listed in the adjacency of both ends. Only relationships that
 /// have not ended are kept. One writer at a time (the sync), many readers (searches), under a reader-writer lock;
 /// readers hold it only for the synchronous walk.
+/// <para>Memory is the cost that grows with the network (issue 7's budget: 1 GiB for the whole server at a million
+/// parties), so ids are found through <see cref="GuidSlotTable"/> over the id arrays rather than dictionaries, and
+/// dates are whole seconds in an int: about 70 bytes per relationship with its two adjacency entries.</para>
 /// </summary>
 public sealed class NetworkIndex : IDisposable
 {
-    private const long NoUntil = long.MaxValue;
+    private const int NoUntil = int.MaxValue;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     // Parties: Guid <-> dense id, and each party's adjacency (edge slots; the neighbour is the slot's other end).
-    private readonly Dictionary<Guid, int> _nodeIds = [];
+    private readonly GuidSlotTable _nodeIds = new();
     private Guid[] _nodes = new Guid[1024];
     private int[]?[] _adjacency = new int[1024][];
     private int[] _degree = new int[1024];
     private int _nodeCount;
 
     // Relationships: parallel arrays by slot, a free list of slots, and relationship id -> slot.
-    private readonly Dictionary<Guid, int> _slots = [];
+    private readonly GuidSlotTable _slots = new();
     private Guid[] _edgeIds = new Guid[1024];
     private int[] _from = new int[1024];
     private int[] _to = new int[1024];
     private int[] _owner = new int[1024];
     private byte[] _kind = new byte[1024];
-    private long[] _since = new long[1024];
-    private long[] _until = new long[1024];
+    private int[] _since = new int[1024];
+    private int[] _until = new int[1024];
     private int _edgeHigh;
     private readonly Stack<int> _free = new();
 
@@ -50,6 +53,18 @@ public sealed class NetworkIndex : IDisposable
     public int PartyCount
     {
         get { _lock.EnterReadLock(); try { return _nodeCount; } finally { _lock.ExitReadLock(); } }
+    }
+
+    /// <summary>Sizes the relationship arrays for a full load of about this many, so loading does not double them past it.</summary>
+    public void Reserve(int relationships)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (relationships > _edgeIds.Length) ResizeEdges(relationships + relationships / 16);
+            _slots.Reserve(relationships, _edgeIds);
+        }
+        finally { _lock.ExitWriteLock(); }
     }
 
     /// <summary>Adds or replaces a batch of relationships; an ended one is removed. Idempotent: loading the same row twice changes nothing.</summary>
@@ -85,16 +100,16 @@ public sealed class NetworkIndex : IDisposable
         _to[slot] = to;
         _owner[slot] = owner;
         _kind[slot] = kind;
-        _since[slot] = e.Since.Ticks;
-        _until[slot] = e.Until?.Ticks ?? NoUntil;
-        _slots[e.Id] = slot;
+        _since[slot] = FloorSeconds(e.Since.Ticks);
+        _until[slot] = e.Until is { } u ? CeilingSeconds(u.Ticks) : NoUntil;
+        _slots.Add(slot, _edgeIds);
         Link(from, slot);
         Link(to, slot);
     }
 
     private void RemoveSlot(Guid id)
     {
-        if (!_slots.Remove(id, out var slot)) return;
+        if (!_slots.Remove(id, _edgeIds, out var slot)) return;
         Unlink(_from[slot], slot);
         Unlink(_to[slot], slot);
         _edgeIds[slot] = Guid.Empty;
@@ -103,23 +118,24 @@ public sealed class NetworkIndex : IDisposable
 
     private int NewSlot()
     {
-        if (_edgeHigh == _edgeIds.Length)
-        {
-            var size = _edgeIds.Length * 2;
-            Array.Resize(ref _edgeIds, size);
-            Array.Resize(ref _from, size);
-            Array.Resize(ref _to, size);
-            Array.Resize(ref _owner, size);
-            Array.Resize(ref _kind, size);
-            Array.Resize(ref _since, size);
-            Array.Resize(ref _until, size);
-        }
+        if (_edgeHigh == _edgeIds.Length) ResizeEdges(_edgeIds.Length * 2);
         return _edgeHigh++;
+    }
+
+    private void ResizeEdges(int size)
+    {
+        Array.Resize(ref _edgeIds, size);
+        Array.Resize(ref _from, size);
+        Array.Resize(ref _to, size);
+        Array.Resize(ref _owner, size);
+        Array.Resize(ref _kind, size);
+        Array.Resize(ref _since, size);
+        Array.Resize(ref _until, size);
     }
 
     private int Node(Guid party)
     {
-        if (_nodeIds.TryGetValue(party, out var id)) return id;
+        if (_nodeIds.TryGet(party, _nodes, out var id)) return id;
         if (_nodeCount == _nodes.Length)
         {
             var size = _nodes.Length * 2;
@@ -129,7 +145,7 @@ public sealed class NetworkIndex : IDisposable
         }
         id = _nodeCount++;
         _nodes[id] = party;
-        _nodeIds[party] = id;
+        _nodeIds.Add(id, _nodes);
         return id;
     }
 
@@ -155,6 +171,25 @@ public sealed class NetworkIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    // Whole seconds from 2000, rounded outwards: an edge may count as active up to a second early or late, never
+    // inactive while it is active. Dates outside 1932–2068 clamp; a clamped end reads as open-ended.
+    private static readonly long Epoch = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    /// <summary>The index's clock for <see cref="Graph.IsActiveAt"/>: whole seconds, rounded down.</summary>
+    public static int Seconds(DateTime at) => FloorSeconds(at.Ticks);
+
+    private static int FloorSeconds(long ticks)
+    {
+        var s = Math.DivRem(ticks - Epoch, TimeSpan.TicksPerSecond, out var rest);
+        return (int)Math.Clamp(rest < 0 ? s - 1 : s, int.MinValue, int.MaxValue);
+    }
+
+    private static int CeilingSeconds(long ticks)
+    {
+        var s = Math.DivRem(ticks - Epoch, TimeSpan.TicksPerSecond, out var rest);
+        return (int)Math.Clamp(rest > 0 ? s + 1 : s, int.MinValue, int.MaxValue);
+    }
+
     /// <summary>Runs a synchronous read over the graph under the read lock.</summary>
     public T Read<T>(Func<Graph, T> read)
     {
@@ -170,7 +205,7 @@ public sealed class NetworkIndex : IDisposable
         internal Graph(NetworkIndex index) => _i = index;
 
         public int NodeCount => _i._nodeCount;
-        public bool TryGetNode(Guid party, out int node) => _i._nodeIds.TryGetValue(party, out node);
+        public bool TryGetNode(Guid party, out int node) => _i._nodeIds.TryGet(party, _i._nodes, out node);
         public Guid Party(int node) => _i._nodes[node];
         public ReadOnlySpan<int> Edges(int node) => _i._adjacency[node] is { } list ? list.AsSpan(0, _i._degree[node]) : [];
         public int Other(int slot, int node) => _i._from[slot] == node ? _i._to[slot] : _i._from[slot];
@@ -179,6 +214,6 @@ public sealed class NetworkIndex : IDisposable
         public int Owner(int slot) => _i._owner[slot];
         public string Kind(int slot) => Kinds[_i._kind[slot]];
         public Guid RelationshipId(int slot) => _i._edgeIds[slot];
-        public bool IsActiveAt(int slot, long nowTicks) => _i._since[slot] <= nowTicks && _i._until[slot] > nowTicks;
+        public bool IsActiveAt(int slot, int nowSeconds) => _i._since[slot] <= nowSeconds && _i._until[slot] > nowSeconds;
     }
 }

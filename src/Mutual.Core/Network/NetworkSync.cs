@@ -69,10 +69,14 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
             _outboxCursor = await db.Outbox.OrderByDescending(o => o.Id).Select(o => o.Id).FirstOrDefaultAsync(ct);
             _relationshipCursor = await db.Relationships.OrderByDescending(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
+            var active = db.Relationships.Where(r => r.Until == null || r.Until > now);
+            // Counting first costs a scan but lets the index allocate its arrays once instead of doubling past the need.
+            index.Reserve(await active.CountAsync(ct));
             var batch = new List<IndexedEdge>(Batch);
-            await foreach (var r in db.Relationships.AsNoTracking().Where(r => r.Until == null || r.Until > now).AsAsyncEnumerable().WithCancellation(ct))
+            var rows = active.Select(r => new IndexedEdge(r.Id, r.FromPartyId, r.ToPartyId, r.Kind, r.OwnerPartyId, r.Since, r.Until));
+            await foreach (var edge in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                batch.Add(Edge(r));
+                batch.Add(edge);
                 if (batch.Count < Batch) continue;
                 index.Apply(batch, now);
                 batch.Clear();

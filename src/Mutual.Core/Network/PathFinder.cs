@@ -14,11 +14,11 @@ public sealed record PathHop(Guid FromPartyId, Guid ToPartyId, string Kind, [pro
 /// Which relationships a walk may use, the access rule for relationships applied in memory (AccessRules: the
 /// owner and both ends see a relationship), plus "active now". Node ids are the index's; -1 when absent.
 /// </summary>
-public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorPerson, long NowTicks)
+public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorPerson, int NowSeconds)
 {
     public bool Allows(in NetworkIndex.Graph g, int slot)
     {
-        if (!g.IsActiveAt(slot, NowTicks)) return false;
+        if (!g.IsActiveAt(slot, NowSeconds)) return false;
         if (IsSystem) return true;
         var owner = g.Owner(slot);
         var from = g.From(slot);

@@ -54,7 +54,7 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
             var rule = new EdgeRule(actor.IsSystem,
                 actor.IsSignedIn && g.TryGetNode(actor.PartyId, out var party) ? party : -1,
                 actor.IsSignedIn && g.TryGetNode(actor.PersonPartyId, out var person) ? person : -1,
-                now.Ticks);
+                NetworkIndex.Seconds(now));
             return PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates);
         });
         if (candidates.Count == 0) return new PathsDto([]);
