@@ -39,53 +39,57 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         }
         if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
             query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
-        // The actor's own records get the role as an EXISTS probe (at most two rows); the book, by the plan RoleIn picks.
-        var selvesQuery = query;
-        if (request.Role is { } role)
+        List<Party> rows;
+        var (fromKinds, toKinds) = request.Role is { } role ? RelationshipKinds.KindsForRole(role) : ([], []);
+        var few = request.Role is null ? null : await RoleInAsync(fromKinds, toKinds, now, actor, ct);
+        if (few is not null)
         {
-            var (fromKinds, toKinds) = RelationshipKinds.KindsForRole(role);
-            selvesQuery = query.Where(p => db.Relationships.Any(r =>
-                r.Since <= now && (r.Until == null || r.Until > now)
-                && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
-            query = await RoleIn(query, fromKinds, toKinds, now, actor.PartyId, ct) ?? selvesQuery;
+            // The role is rare: its parties are a small set of ids, read by key and sorted (book and selves at once).
+            rows = await query.AsNoTracking().Where(p => few.Contains(p.Id)
+                    && (p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+                .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
         }
-
-        // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
-        // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
-        // own. One query with an OR would make the store collect and sort the whole book first.
-        var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
-        var selves = await selvesQuery.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
-            .ToListAsync(ct);
-        var rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
+        else
+        {
+            if (request.Role is not null)
+                query = query.Where(p => db.Relationships.Any(r =>
+                    r.Since <= now && (r.Until == null || r.Until > now)
+                    && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
+            // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
+            // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
+            // own. One query with an OR would make the store collect and sort the whole book first.
+            var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
+                .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+            var selves = await query.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+                .ToListAsync(ct);
+            rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
+        }
         var result = page.ToPage(rows, p => PageRequest.Encode(p.Name, p.Id.ToString()));
         var roles = await PartyRoles.LoadAsync(db, result.Items.Select(p => p.Id).ToList(), now, ct);
         return Outcome<Page<PartyDto>>.Ok(new Page<PartyDto>(
             result.Items.Select(p => PartyDto.From(p, actor, roles[p.Id])).ToList(), result.NextCursor));
     }
 
-    /// <summary>Book parties read from the relationships' side before the store is told to walk the book.</summary>
-    public const int RoleProbeLimit = 2000;
+    /// <summary>How many relationships the role's probe reads at most before the list walks the book instead.</summary>
+    public int RoleProbeLimit { get; init; } = 2000;
 
     /// <summary>
     /// Walking the book by name and probing each party's relationships is fast when the role is common and reads the
-    /// whole book when it is rare. So first read, from the relationships' side (the kinds of the role, visible to the
-    /// actor, through the (OwnerPartyId, Kind) / (FromPartyId, Kind) / (ToPartyId, Kind) indexes), the book parties that
-    /// play the role, at most <see cref="RoleProbeLimit"/> relationships: if that is all of them, the page is those ids
-    /// sorted by name (a small set); if not, the role is common in the book and the walk finds a page soon (null).
+    /// whole book when it is rare. So first read from the relationships' side (the role's kinds, active, visible to the
+    /// actor: the (OwnerPartyId, Kind), (FromPartyId, Kind) and (ToPartyId, Kind) indexes) the listable parties that
+    /// play the role, at most <see cref="RoleProbeLimit"/> relationships. If that was all of them, they are the
+    /// candidates (a small set); if not, the role is common and the walk finds a page soon (null).
     /// </summary>
-    private async Task<IQueryable<Party>?> RoleIn(IQueryable<Party> query, string[] fromKinds, string[] toKinds, DateTime now,
-        Guid owner, CancellationToken ct)
+    private async Task<List<Guid>?> RoleInAsync(string[] fromKinds, string[] toKinds, DateTime now, Actor actor, CancellationToken ct)
     {
         var active = db.Relationships.Where(r => r.Since <= now && (r.Until == null || r.Until > now));
         var fromIds = active.Where(r => fromKinds.Contains(r.Kind)).Select(r => r.FromPartyId);
         var toIds = active.Where(r => toKinds.Contains(r.Kind)).Select(r => r.ToPartyId);
         var candidates = fromKinds.Length == 0 ? toIds : toKinds.Length == 0 ? fromIds : fromIds.Concat(toIds);
         var found = await candidates
-            .Where(id => db.Parties.Any(p => p.Id == id && p.OwnerPartyId == owner))
+            .Where(id => db.Parties.Any(p => p.Id == id
+                && (p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId)))
             .Take(RoleProbeLimit + 1).ToListAsync(ct);
-        if (found.Count > RoleProbeLimit) return null;
-        var ids = found.Distinct().ToList();
-        return query.Where(p => ids.Contains(p.Id));
+        return found.Count > RoleProbeLimit ? null : found.Distinct().ToList();
     }
 }
