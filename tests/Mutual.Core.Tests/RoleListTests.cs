@@ -22,7 +22,7 @@ public sealed class RoleListTests(CoreDatabase database) : IClassFixture<CoreDat
         Assert.Equal(customers, common);
     }
 
-    private async Task<List<Guid>> PagesAsync(ListPartiesHandler handler)
+    private static async Task<List<Guid>> PagesAsync(ListPartiesHandler handler)
     {
         var seen = new List<Guid>();
         string? cursor = null;
@@ -60,6 +60,7 @@ public sealed class RoleListTests(CoreDatabase database) : IClassFixture<CoreDat
 
         var org = New("Zz Role Org " + Guid.NewGuid().ToString("N")[..6]);
         var other = New("Other Book Org");
+        var staff = New("Aa Staff", org.Id);
         for (var i = 0; i < 20; i++) New($"Aa Plain {i:D2}", org.Id);
         var customers = Enumerable.Range(0, 5).Select(i => New($"Zz Customer {i}", org.Id)).ToList();
         foreach (var c in customers) Relate(c, org, "customer-of", org.Id);
@@ -70,6 +71,6 @@ public sealed class RoleListTests(CoreDatabase database) : IClassFixture<CoreDat
         Relate(org, other, "customer-of", other.Id); // visible to the actor as an end: its own record plays the role
         await db.SaveChangesAsync();
         var expected = customers.Append(org).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).ToList();
-        return (new Actor(org.Id, null, Guid.CreateVersion7()), expected);
+        return (new Actor(org.Id, staff.Id, Guid.CreateVersion7()), expected);
     }
 }
