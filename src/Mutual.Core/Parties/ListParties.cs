@@ -83,9 +83,19 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
     private async Task<List<Guid>?> RoleInAsync(string[] fromKinds, string[] toKinds, DateTime now, Actor actor, CancellationToken ct)
     {
         var active = db.Relationships.Where(r => r.Since <= now && (r.Until == null || r.Until > now));
-        var fromIds = active.Where(r => fromKinds.Contains(r.Kind)).Select(r => r.FromPartyId);
-        var toIds = active.Where(r => toKinds.Contains(r.Kind)).Select(r => r.ToPartyId);
-        var candidates = fromKinds.Length == 0 ? toIds : toKinds.Length == 0 ? fromIds : fromIds.Concat(toIds);
+        Guid me = actor.PartyId, person = actor.PersonPartyId;
+        // Each visible side of the access filter as its own index range (its OR as one condition is a scan): the actor's own
+        // relationships by (OwnerPartyId, Kind), and those with the actor at either end by (FromPartyId|ToPartyId, Kind).
+        IQueryable<Guid> Side(string[] kinds, bool from)
+        {
+            var ofKind = active.Where(r => kinds.Contains(r.Kind));
+            IQueryable<Guid> Ends(IQueryable<Relationship> q) => from ? q.Select(r => r.FromPartyId) : q.Select(r => r.ToPartyId);
+            return Ends(ofKind.Where(r => r.OwnerPartyId == me))
+                .Concat(Ends(ofKind.Where(r => r.FromPartyId == me || r.FromPartyId == person)))
+                .Concat(Ends(ofKind.Where(r => r.ToPartyId == me || r.ToPartyId == person)));
+        }
+        var candidates = fromKinds.Length == 0 ? Side(toKinds, false) : toKinds.Length == 0 ? Side(fromKinds, true)
+            : Side(fromKinds, true).Concat(Side(toKinds, false));
         var found = await candidates
             .Where(id => db.Parties.Any(p => p.Id == id
                 && (p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId)))
