@@ -52,14 +52,17 @@ public sealed class LeadQueries(MutualDbContext db)
         if (!v.IsValid) return v.Fail<Page<LeadDto>>();
         var me = db.ActingPartyId;
         var q = db.Leads.AsNoTracking();
-        if (view == ViewInbox) q = q.Where(l => l.AssignedPartnerPartyId == me);
-        if (view == ViewBook) q = q.Where(l => l.OwnerPartyId == me);
         if (status == "open") q = q.Where(l => LeadStatus.Open.Contains(l.Status));
         else if (status is not null) q = q.Where(l => l.Status == status);
         if (partnerPartyId is { } p) q = q.Where(l => l.AssignedPartnerPartyId == p);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } after)
             q = q.Where(l => l.CreatedAt < at || (l.CreatedAt == at && l.Id.CompareTo(after) < 0));
-        var rows = await q.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(page.Limit + 1).ToListAsync(ct);
+        // Each side is one newest-first range of an (Owner… / AssignedPartner…, CreatedAt, Id) index; the access filter's
+        // OR alone would make the store read and sort every lead it can see. The sides are disjoint (owner first).
+        var book = view == ViewInbox ? [] : await Newest(q.Where(l => l.OwnerPartyId == me), page.Limit + 1, ct);
+        var inbox = view == ViewBook ? [] : await Newest(view == ViewInbox ? q.Where(l => l.AssignedPartnerPartyId == me)
+            : q.Where(l => l.AssignedPartnerPartyId == me && l.OwnerPartyId != me), page.Limit + 1, ct);
+        var rows = book.Concat(inbox).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(page.Limit + 1).ToList();
         var cut = page.ToPage(rows, l => PageRequest.Encode(PageRequest.Ticks(l.CreatedAt), l.Id.ToString()));
         var names = await PartyNames.LoadAsync(db, Involved(cut.Items), ct);
         return Outcome<Page<LeadDto>>.Ok(new Page<LeadDto>(cut.Items.Select(l => Describe(l, names, null, null)).ToList(), cut.NextCursor));
@@ -84,6 +87,9 @@ public sealed class LeadQueries(MutualDbContext db)
         var queue = groups.Where(g => g.AssignedPartnerPartyId == null).ToList();
         return new PipelineDto(rows, queue.Sum(g => g.Count), queue.Sum(g => g.Value));
     }
+
+    private static Task<List<Lead>> Newest(IQueryable<Lead> q, int take, CancellationToken ct) =>
+        q.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(take).ToListAsync(ct);
 
     private static IEnumerable<Guid> Involved(IEnumerable<Lead> leads) =>
         leads.SelectMany(l => l.AssignedPartnerPartyId is { } p ? new[] { l.OwnerPartyId, p } : [l.OwnerPartyId]);

@@ -44,6 +44,8 @@ internal sealed class PartnerProfileConfiguration : IEntityTypeConfiguration<Par
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.OwnerPartyId, p.PartnerPartyId }).IsUnique();
         b.HasIndex(p => p.PartnerPartyId);
+        // The owner's partner list is paged by id.
+        b.HasIndex(p => new { p.OwnerPartyId, p.Id });
         b.HasMany(p => p.Certifications).WithOne(c => c.Profile).HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

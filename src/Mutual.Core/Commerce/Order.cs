@@ -79,6 +79,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.SellerPartyId, o.Status, o.CreatedAt, o.Id });
         b.HasIndex(o => new { o.PartnerPartyId, o.Status, o.CreatedAt, o.Id });
         b.HasIndex(o => new { o.SellerPartyId, o.PartnerPartyId, o.Status });
+        // Each side of the order list newest first, whatever the status.
+        b.HasIndex(o => new { o.CustomerPartyId, o.CreatedAt, o.Id });
+        b.HasIndex(o => new { o.SellerPartyId, o.CreatedAt, o.Id });
+        b.HasIndex(o => new { o.PartnerPartyId, o.CreatedAt, o.Id });
         b.HasMany(o => o.Lines).WithOne(l => l.Order).HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.History).WithOne(h => h.Order).HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
     }

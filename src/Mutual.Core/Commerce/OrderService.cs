@@ -31,20 +31,26 @@ public sealed class OrderService(MutualDbContext db, TimeProvider clock)
         if (!v.IsValid) return v.Fail<Page<OrderDto>>();
         var me = db.ActingPartyId;
         var q = db.Orders.AsNoTracking();
-        q = role switch
-        {
-            "customer" => q.Where(o => o.CustomerPartyId == me),
-            "seller" => q.Where(o => o.SellerPartyId == me),
-            "partner" => q.Where(o => o.PartnerPartyId == me),
-            _ => q,
-        };
         if (status is not null) q = q.Where(o => o.Status == status);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } after)
             q = q.Where(o => o.CreatedAt < at || (o.CreatedAt == at && o.Id.CompareTo(after) < 0));
-        var rows = await q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(page.Limit + 1).ToListAsync(ct);
+        // One newest-first range of a (Customer… / Seller… / Partner…, CreatedAt, Id) index per role the actor may play
+        // (disjoint: customer, then seller, then partner); the access filter's OR alone reads and sorts every visible order.
+        var take = page.Limit + 1;
+        var rows = new List<Order>();
+        if (role is null or "customer") rows.AddRange(await Newest(q.Where(o => o.CustomerPartyId == me), take, ct));
+        if (role is "seller") rows.AddRange(await Newest(q.Where(o => o.SellerPartyId == me), take, ct));
+        if (role is null) rows.AddRange(await Newest(q.Where(o => o.SellerPartyId == me && o.CustomerPartyId != me), take, ct));
+        if (role is "partner") rows.AddRange(await Newest(q.Where(o => o.PartnerPartyId == me), take, ct));
+        if (role is null)
+            rows.AddRange(await Newest(q.Where(o => o.PartnerPartyId == me && o.CustomerPartyId != me && o.SellerPartyId != me), take, ct));
+        rows = rows.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(take).ToList();
         var cut = page.ToPage(rows, o => PageRequest.Encode(PageRequest.Ticks(o.CreatedAt), o.Id.ToString()));
         return Outcome<Page<OrderDto>>.Ok(new Page<OrderDto>(await OrderView.DescribeAsync(db, cut.Items, ct), cut.NextCursor));
     }
+
+    private static Task<List<Order>> Newest(IQueryable<Order> q, int take, CancellationToken ct) =>
+        q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(take).ToListAsync(ct);
 
     public async Task<Outcome<OrderDto>> UpdateAsync(Guid id, UpdateOrderRequest request, long? expectedVersion, CancellationToken ct = default)
     {

@@ -64,6 +64,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.OwnerPartyId, p.Sku }).IsUnique();
         b.HasIndex(p => new { p.OwnerPartyId, p.Name, p.Id });
         b.HasIndex(p => new { p.Active, p.Name, p.Id });
+        // A seller's withdrawn products by name (the catalogue's second range; also one seller's active ones).
+        b.HasIndex(p => new { p.OwnerPartyId, p.Active, p.Name, p.Id });
         b.HasMany(p => p.Prices).WithOne(x => x.Product).HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

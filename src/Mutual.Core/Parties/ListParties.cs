@@ -37,27 +37,69 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
             var tag = request.Tag.Trim().ToLowerInvariant();
             query = query.Where(p => p.Tags.Contains(tag));
         }
-        if (request.Role is { } role)
-        {
-            var (fromKinds, toKinds) = RelationshipKinds.KindsForRole(role);
-            query = query.Where(p => db.Relationships.Any(r =>
-                r.Since <= now && (r.Until == null || r.Until > now)
-                && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
-        }
         if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
             query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
-
-        // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
-        // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
-        // own. One query with an OR would make the store collect and sort the whole book first.
-        var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
-        var selves = await query.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
-            .ToListAsync(ct);
-        var rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
+        List<Party> rows;
+        var (fromKinds, toKinds) = request.Role is { } role ? RelationshipKinds.KindsForRole(role) : ([], []);
+        var few = request.Role is null ? null : await RoleInAsync(fromKinds, toKinds, now, actor, ct);
+        if (few is not null)
+        {
+            // The role is rare: its parties are a small set of ids, read by key and sorted (book and selves at once).
+            rows = await query.AsNoTracking().Where(p => few.Contains(p.Id)
+                    && (p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+                .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+        }
+        else
+        {
+            if (request.Role is not null)
+                query = query.Where(p => db.Relationships.Any(r =>
+                    r.Since <= now && (r.Until == null || r.Until > now)
+                    && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
+            // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
+            // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
+            // own. One query with an OR would make the store collect and sort the whole book first.
+            var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
+                .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+            var selves = await query.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+                .ToListAsync(ct);
+            rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
+        }
         var result = page.ToPage(rows, p => PageRequest.Encode(p.Name, p.Id.ToString()));
         var roles = await PartyRoles.LoadAsync(db, result.Items.Select(p => p.Id).ToList(), now, ct);
         return Outcome<Page<PartyDto>>.Ok(new Page<PartyDto>(
             result.Items.Select(p => PartyDto.From(p, actor, roles[p.Id])).ToList(), result.NextCursor));
+    }
+
+    /// <summary>How many relationships the role's probe reads at most before the list walks the book instead.</summary>
+    public int RoleProbeLimit { get; init; } = 2000;
+
+    /// <summary>
+    /// Walking the book by name and probing each party's relationships is fast when the role is common and reads the
+    /// whole book when it is rare. So first read from the relationships' side (the role's kinds, active, visible to the
+    /// actor: the (OwnerPartyId, Kind), (FromPartyId, Kind) and (ToPartyId, Kind) indexes) the listable parties that
+    /// play the role, at most <see cref="RoleProbeLimit"/> relationships. If that was all of them, they are the
+    /// candidates (a small set); if not, the role is common and the walk finds a page soon (null).
+    /// </summary>
+    private async Task<List<Guid>?> RoleInAsync(string[] fromKinds, string[] toKinds, DateTime now, Actor actor, CancellationToken ct)
+    {
+        var active = db.Relationships.Where(r => r.Since <= now && (r.Until == null || r.Until > now));
+        Guid me = actor.PartyId, person = actor.PersonPartyId;
+        // Each visible side of the access filter as its own index range (its OR as one condition is a scan): the actor's own
+        // relationships by (OwnerPartyId, Kind), and those with the actor at either end by (FromPartyId|ToPartyId, Kind).
+        IQueryable<Guid> Side(string[] kinds, bool from)
+        {
+            var ofKind = active.Where(r => kinds.Contains(r.Kind));
+            IQueryable<Guid> Ends(IQueryable<Relationship> q) => from ? q.Select(r => r.FromPartyId) : q.Select(r => r.ToPartyId);
+            return Ends(ofKind.Where(r => r.OwnerPartyId == me))
+                .Concat(Ends(ofKind.Where(r => r.FromPartyId == me || r.FromPartyId == person)))
+                .Concat(Ends(ofKind.Where(r => r.ToPartyId == me || r.ToPartyId == person)));
+        }
+        var candidates = fromKinds.Length == 0 ? Side(toKinds, false) : toKinds.Length == 0 ? Side(fromKinds, true)
+            : Side(fromKinds, true).Concat(Side(toKinds, false));
+        var found = await candidates
+            .Where(id => db.Parties.Any(p => p.Id == id
+                && (p.OwnerPartyId == actor.PartyId || p.Id == actor.PartyId || p.Id == actor.PersonPartyId)))
+            .Take(RoleProbeLimit + 1).ToListAsync(ct);
+        return found.Count > RoleProbeLimit ? null : found.Distinct().ToList();
     }
 }

@@ -63,7 +63,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         b.HasOne(r => r.ToParty).WithMany().HasForeignKey(r => r.ToPartyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.FromPartyId, r.Kind });
         b.HasIndex(r => new { r.ToPartyId, r.Kind });
-        b.HasIndex(r => r.OwnerPartyId);
+        b.HasIndex(r => new { r.OwnerPartyId, r.Kind });
     }
 }
 

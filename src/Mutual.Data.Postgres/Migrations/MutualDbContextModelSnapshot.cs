@@ -556,6 +556,10 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "AcceptBy");
 
+                    b.HasIndex("AssignedPartnerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerPartyId", "AssignedPartnerPartyId", "Status");
+
                     b.HasIndex("OwnerPartyId", "CreatedAt", "Id");
 
                     b.HasIndex("AssignedPartnerPartyId", "Status", "CreatedAt", "Id");
@@ -700,6 +704,8 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnerPartyId");
+
+                    b.HasIndex("OwnerPartyId", "Id");
 
                     b.HasIndex("OwnerPartyId", "PartnerPartyId")
                         .IsUnique();
@@ -907,6 +913,12 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasIndex("CartId")
                         .IsUnique();
 
+                    b.HasIndex("CustomerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartnerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("SellerPartyId", "CreatedAt", "Id");
+
                     b.HasIndex("SellerPartyId", "PartnerPartyId", "Status");
 
                     b.HasIndex("CustomerPartyId", "Status", "CreatedAt", "Id");
@@ -1093,6 +1105,8 @@ namespace Mutual.Data.Postgres.Migrations
                     b.HasIndex("Active", "Name", "Id");
 
                     b.HasIndex("OwnerPartyId", "Name", "Id");
+
+                    b.HasIndex("OwnerPartyId", "Active", "Name", "Id");
 
                     b.ToTable("Products", (string)null);
                 });
@@ -2153,9 +2167,9 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerPartyId");
-
                     b.HasIndex("FromPartyId", "Kind");
+
+                    b.HasIndex("OwnerPartyId", "Kind");
 
                     b.HasIndex("ToPartyId", "Kind");
 

@@ -550,6 +550,10 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "AcceptBy");
 
+                    b.HasIndex("AssignedPartnerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("OwnerPartyId", "AssignedPartnerPartyId", "Status");
+
                     b.HasIndex("OwnerPartyId", "CreatedAt", "Id");
 
                     b.HasIndex("AssignedPartnerPartyId", "Status", "CreatedAt", "Id");
@@ -694,6 +698,8 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnerPartyId");
+
+                    b.HasIndex("OwnerPartyId", "Id");
 
                     b.HasIndex("OwnerPartyId", "PartnerPartyId")
                         .IsUnique();
@@ -901,6 +907,12 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.HasIndex("CartId")
                         .IsUnique();
 
+                    b.HasIndex("CustomerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("PartnerPartyId", "CreatedAt", "Id");
+
+                    b.HasIndex("SellerPartyId", "CreatedAt", "Id");
+
                     b.HasIndex("SellerPartyId", "PartnerPartyId", "Status");
 
                     b.HasIndex("CustomerPartyId", "Status", "CreatedAt", "Id");
@@ -1087,6 +1099,8 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.HasIndex("Active", "Name", "Id");
 
                     b.HasIndex("OwnerPartyId", "Name", "Id");
+
+                    b.HasIndex("OwnerPartyId", "Active", "Name", "Id");
 
                     b.ToTable("Products", (string)null);
                 });
@@ -2147,9 +2161,9 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerPartyId");
-
                     b.HasIndex("FromPartyId", "Kind");
+
+                    b.HasIndex("OwnerPartyId", "Kind");
 
                     b.HasIndex("ToPartyId", "Kind");
 
