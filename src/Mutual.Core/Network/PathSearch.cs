@@ -118,20 +118,25 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         var rows = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).AsNoTracking()
             .Where(p => parties.Contains(p.PartyId) && p.LastActivityAt >= active)
             .Select(p => new { p.ConversationId, p.PartyId }).ToListAsync(ct);
-        var byConversation = rows.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.PartyId).ToHashSet());
-        var wanted = pairs.ToHashSet();
-        var shared = byConversation
-            .Select(c => (c.Key, Pairs: wanted.Where(p => c.Value.Contains(p.A) && c.Value.Contains(p.B)).ToList()))
-            .Where(c => c.Pairs.Count > 0).ToList();
+        // Per link, the conversations both ends share: walk the smaller end's set and probe the larger. A link to a
+        // hub then costs what its other end takes part in, not the hub's ~17,000 active conversations.
+        var byParty = rows.GroupBy(r => r.PartyId).ToDictionary(g => g.Key, g => g.Select(r => r.ConversationId).ToHashSet());
+        var shared = new List<(Guid Conversation, (Guid, Guid) Pair)>();
+        foreach (var pair in pairs.Distinct())
+        {
+            if (!byParty.TryGetValue(pair.A, out var a) || !byParty.TryGetValue(pair.B, out var b)) continue;
+            var (smaller, larger) = a.Count <= b.Count ? (a, b) : (b, a);
+            foreach (var conversation in smaller)
+                if (larger.Contains(conversation)) shared.Add((conversation, pair));
+        }
         var result = new Dictionary<(Guid, Guid), int>();
         if (shared.Count == 0) return result;
 
-        var ids = shared.Select(c => c.Key).ToList();
+        var ids = shared.Select(s => s.Conversation).Distinct().ToList();
         var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId) && m.OccurredAt >= since && m.OccurredAt <= now)
             .GroupBy(m => m.ConversationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        foreach (var (conversation, linkPairs) in shared)
-            foreach (var pair in linkPairs)
-                result[pair] = result.GetValueOrDefault(pair) + messages.GetValueOrDefault(conversation);
+        foreach (var (conversation, pair) in shared)
+            result[pair] = result.GetValueOrDefault(pair) + messages.GetValueOrDefault(conversation);
         return result;
     }
 
