@@ -52,22 +52,34 @@ public sealed class WebhookQueue(IDbContextFactory<MutualDbContext> factory, Tim
     }
 
     /// <summary>
-    /// Records an attempt. The endpoint row is shared by its deliveries (and editable by its owner), so a
-    /// concurrent change is retried once on fresh data rather than failing the whole batch.
+    /// Records finished attempts, all in one transaction (one commit for a group, not one per delivery: at one per
+    /// delivery a node sent only as fast as its store commits). The endpoint rows are shared by their deliveries (and
+    /// editable by their owners), so a concurrent change is retried once on fresh data.
     /// </summary>
-    public async Task RecordAsync(DeliveryWork work, AttemptResult result, CancellationToken ct = default)
+    public async Task RecordAsync(IReadOnlyList<(DeliveryWork Work, AttemptResult Result)> attempts, CancellationToken ct = default)
     {
-        try { await RecordOnceAsync(work, result, ct); }
-        catch (DbUpdateConcurrencyException) { await RecordOnceAsync(work, result, ct); }
+        if (attempts.Count == 0) return;
+        try { await RecordOnceAsync(attempts, ct); }
+        catch (DbUpdateConcurrencyException) { await RecordOnceAsync(attempts, ct); }
     }
 
-    private async Task RecordOnceAsync(DeliveryWork work, AttemptResult result, CancellationToken ct)
+    private async Task RecordOnceAsync(IReadOnlyList<(DeliveryWork Work, AttemptResult Result)> attempts, CancellationToken ct)
     {
         await using var db = await factory.CreateSystemAsync(ct);
-        var d = await db.WebhookDeliveries.Include(x => x.Endpoint).FirstOrDefaultAsync(x => x.Id == work.Id, ct);
-        // Gone (endpoint deleted), or the lease ran out and another node took the delivery over: its record wins.
-        if (d is null || d.LeaseUntil != work.LeaseUntil) return;
+        var ids = attempts.Select(a => a.Work.Id).ToList();
+        var deliveries = await db.WebhookDeliveries.Include(x => x.Endpoint).Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (work, result) in attempts)
+        {
+            // Gone (endpoint deleted), or the lease ran out and another node took the delivery over: its record wins.
+            if (!deliveries.TryGetValue(work.Id, out var d) || d.LeaseUntil != work.LeaseUntil) continue;
+            Apply(d, result, now, db);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Apply(WebhookDelivery d, AttemptResult result, DateTime now, MutualDbContext db)
+    {
         var endpoint = d.Endpoint!;
         d.Attempts++;
         d.LastAttemptAt = now;
@@ -88,7 +100,6 @@ public sealed class WebhookQueue(IDbContextFactory<MutualDbContext> factory, Tim
             else if (d.Attempts >= options.Schedule.Count) Give(d, endpoint, now, db, $"Every retry of an event failed ({d.Attempts} attempts).");
             else d.NextAttemptAt = now + options.Schedule[d.Attempts];
         }
-        await db.SaveChangesAsync(ct);
     }
 
     private static void Give(WebhookDelivery d, WebhookEndpoint endpoint, DateTime now, MutualDbContext db, string reason)

@@ -3,6 +3,7 @@ using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.Data;
 using Mutual.Core.Demo;
+using Mutual.Core.Events;
 
 namespace Mutual.Web.Infrastructure;
 
@@ -14,9 +15,12 @@ public static class DatabaseStartup
         var provider = MutualDatabase.ParseProvider(config["Mutual:Database:Provider"]);
         var connection = config.GetConnectionString("Mutual");
         var planLog = config["Mutual:Database:QueryPlanLog"] is { Length: > 0 } path ? new QueryPlanLog(path) : null;
-        services.AddDbContextFactory<MutualDbContext>(o =>
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddDbContextFactory<MutualDbContext>((sp, o) =>
         {
             MutualDatabase.Configure(o, provider, connection);
+            o.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
             if (planLog is not null) o.AddInterceptors(planLog);
         });
         // The request's context is bound to the signed-in actor; without one it sees nothing.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 using Mutual.Core.Webhooks;
 
 namespace Mutual.Web.Infrastructure;
@@ -13,7 +14,13 @@ namespace Mutual.Web.Infrastructure;
 public sealed class WebhookSender(WebhookQueue queue, IHttpClientFactory clients, WebhookOptions options, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
-    private const int Concurrency = 8;
+
+    /// <summary>Attempts in flight at once per node: receivers answer in tens to hundreds of milliseconds, so the
+    /// node's rate is about this many divided by their answer time.</summary>
+    public const int Concurrency = 32;
+
+    /// <summary>At most this many finished attempts are recorded in one transaction.</summary>
+    private const int RecordGroup = 200;
 
     public static void AddWebhookClient(IServiceCollection services, WebhookOptions options) =>
         services.AddHttpClient(ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
@@ -27,22 +34,69 @@ public sealed class WebhookSender(WebhookQueue queue, IHttpClientFactory clients
                 ConnectCallback = (context, ct) => ConnectVettedAsync(context.DnsEndPoint, options.AllowPrivateNetworks, ct),
             });
 
-    /// <summary>Sends everything due, a batch at a time; returns how many attempts were made.</summary>
+    /// <summary>
+    /// Sends everything due and returns how many attempts were made. Claims a batch at a time and keeps
+    /// <see cref="Concurrency"/> attempts in flight, claiming the next batch as soon as the last of the current one has
+    /// started (a slow receiver holds one slot, not the node); finished attempts are recorded in groups, each group in
+    /// one transaction while the next fills.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
+        var finished = Channel.CreateUnbounded<(DeliveryWork, AttemptResult)>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = RecordAsync(finished.Reader, ct);
+        using var slots = new SemaphoreSlim(Concurrency);
         var total = 0;
-        while (true)
+        try
         {
-            var batch = await queue.ClaimAsync(ct);
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
-                async (work, token) =>
+            while (true)
+            {
+                var batch = await queue.ClaimAsync(ct);
+                foreach (var work in batch)
                 {
-                    // A slow batch can outlast its lease; past that point another node may own the delivery, so leave it.
-                    if (clock.GetUtcNow().UtcDateTime + options.Timeout > work.LeaseUntil) return;
-                    await queue.RecordAsync(work, await SendAsync(work, token), token);
-                });
-            total += batch.Count;
-            if (batch.Count < options.BatchSize) return total;
+                    await slots.WaitAsync(ct);
+                    _ = AttemptAsync(work, finished.Writer, slots, ct);
+                }
+                total += batch.Count;
+                if (batch.Count < options.BatchSize) break;
+            }
+            // Every slot back means every attempt has finished and handed its result over.
+            for (var i = 0; i < Concurrency; i++) await slots.WaitAsync(ct);
+        }
+        finally
+        {
+            finished.Writer.TryComplete();
+            await recording;
+        }
+        return total;
+    }
+
+    private async Task AttemptAsync(DeliveryWork work, ChannelWriter<(DeliveryWork, AttemptResult)> finished, SemaphoreSlim slot, CancellationToken ct)
+    {
+        try
+        {
+            // A slow batch can outlast its lease; past that point another node may own the delivery, so leave it.
+            if (clock.GetUtcNow().UtcDateTime + options.Timeout > work.LeaseUntil) return;
+            AttemptResult result;
+            try { result = await SendAsync(work, ct); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Recorded as a failed attempt (retried on the schedule) rather than left claimed until its lease ends.
+                result = new AttemptResult(null, e.Message);
+            }
+            finished.TryWrite((work, result));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        finally { slot.Release(); }
+    }
+
+    private async Task RecordAsync(ChannelReader<(DeliveryWork, AttemptResult)> finished, CancellationToken ct)
+    {
+        var group = new List<(DeliveryWork, AttemptResult)>();
+        while (await finished.WaitToReadAsync(ct))
+        {
+            while (group.Count < RecordGroup && finished.TryRead(out var attempt)) group.Add(attempt);
+            await queue.RecordAsync(group, ct);
+            group.Clear();
         }
     }
 

@@ -1,23 +1,24 @@
+using Mutual.Core.Events;
 using Mutual.Core.Webhooks;
 
 namespace Mutual.Web.Infrastructure;
 
 /// <summary>
-/// Moves events out: four times a second, fans new outbox messages out into deliveries and sends what is due.
+/// Moves events out: as soon as this node commits an outbox message, and at least four times a second (for other
+/// nodes' events and for retries coming due), fans new outbox messages out into deliveries and sends what is due.
 /// Every app node runs one; the claims in the database keep them from sending the same delivery twice.
 /// </summary>
-public sealed class WebhookWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
+public sealed class WebhookWorker(IServiceScopeFactory scopes, OutboxSignal committed, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
 {
     /// <summary>
-    /// An event waits for the next tick, so the tick bounds the delivery lag from below (target p95 ≤ 1 s; at one
-    /// second it alone used up the target). An idle tick is two indexed reads.
+    /// The longest a pass waits without a signal: bounds the lag of events committed by another node, and how late a
+    /// retry may start. An idle pass is two indexed reads.
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -29,6 +30,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 log.LogError(e, "Webhook work failed; retrying at the next tick");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            await committed.WaitAsync(Interval, clock, stoppingToken);
+        }
     }
 }
