@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Access;
+using Mutual.Core.Data;
 using Mutual.Core.Import;
 using Mutual.Core.Parties;
 using Mutual.Core.Relationships;
@@ -199,6 +200,68 @@ public sealed class ImportTests(CoreDatabase database) : IClassFixture<CoreDatab
         Assert.Equal(20_000L, progress);
         await using var db = database.Open(org);
         Assert.Equal(20_000, await db.Parties.CountAsync(p => p.OwnerPartyId == org.PartyId && p.Tags.Contains("imported")));
+    }
+
+    [Fact]
+    public async Task EveryBatchIsSearchableAndPartiesMadeAfterTheImportAreIndexedAsBefore()
+    {
+        var org = await NewOrganizationAsync("Indexed Org");
+        var words = Enumerable.Range(0, 7).Select(_ => "Zq" + Guid.NewGuid().ToString("N")[..8]).ToList();
+        var csv = "name,kind,email\n" + string.Concat(words.Select(w => $"{w} Ltd,organization,hi@{w}.example\n"));
+        Assert.Equal(7L, (await PartiesAsync(csv, new ImportOptions { Owner = org.PartyId, BatchSize = 3 })).Inserted);
+
+        var later = "Zq" + Guid.NewGuid().ToString("N")[..8];
+        await using (var db = database.Open(org))
+        {
+            var now = database.Clock.GetUtcNow().UtcDateTime;
+            var party = new Party { Kind = PartyKind.Organization, Name = later + " Made Later", OwnerPartyId = org.PartyId, CreatedAt = now, UpdatedAt = now };
+            party.RefreshSearchText();
+            db.Parties.Add(party);
+            await db.SaveChangesAsync();
+        }
+        await using var mine = database.Open(org);
+        foreach (var word in words.Append(later))
+        {
+            var found = await new ListPartiesHandler(mine, database.Clock).HandleAsync(new ListPartiesRequest(word, null, null, null, null, null));
+            Assert.Single(found.Value!.Items);
+        }
+        await AssertSearchIndexIntactAsync();
+    }
+
+    [Fact]
+    public async Task ABatchThatFailsLeavesNeitherRowsNorIndexEntriesAndTheIndexKeepsWorking()
+    {
+        var org = await NewOrganizationAsync("Failing Batch Org");
+        var word = "Zq" + Guid.NewGuid().ToString("N")[..8];
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        Party New(string name)
+        {
+            var p = new Party { Kind = PartyKind.Person, Name = name, OwnerPartyId = org.PartyId, CreatedAt = now, UpdatedAt = now };
+            p.RefreshSearchText();
+            return p;
+        }
+        var first = New(word + " First");
+        var clash = New(word + " Clash");
+        clash.Id = org.PartyId; // a key that exists: the batch's insert fails half-way
+        await using (var db = database.Open(Actor.System))
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => SqliteSearchIndex.InsertPartiesAsync(db, [first, clash], TestContext.Current.CancellationToken));
+        Assert.Empty(await BookAsync(org.PartyId));
+
+        await using (var db = database.Open(Actor.System))
+            Assert.Equal(1, await SqliteSearchIndex.InsertPartiesAsync(db, [New(word + " Second")], TestContext.Current.CancellationToken));
+        await using var mine = database.Open(org);
+        var found = await new ListPartiesHandler(mine, database.Clock).HandleAsync(new ListPartiesRequest(word, null, null, null, null, null));
+        Assert.Equal([word + " Second"], found.Value!.Items.Select(p => p.Name).ToList());
+        await AssertSearchIndexIntactAsync();
+    }
+
+    /// <summary>On SQLite: the insert trigger is back and FTS5's own check finds the index in step with the table.</summary>
+    private async Task AssertSearchIndexIntactAsync()
+    {
+        await using var db = database.Open(Actor.System);
+        if (db.IsPostgres()) return;
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name = 'Parties_search_ai'").SingleAsync());
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO \"PartySearch\"(\"PartySearch\", rank) VALUES ('integrity-check', 1)");
     }
 
     /// <summary>Synchronous, unlike System.Progress, so the last report is in before the assertion.</summary>

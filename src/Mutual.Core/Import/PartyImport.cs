@@ -92,7 +92,7 @@ public sealed class PartyImport(IDbContextFactory<MutualDbContext> factory, Time
     private static async Task FlushAsync(MutualDbContext db, List<Party> batch, ImportOptions options, ImportResult result, CancellationToken ct)
     {
         if (batch.Count == 0) return;
-        if (!options.DryRun) await BulkInsert.InsertAsync(db, batch, ct);
+        if (!options.DryRun) await SqliteSearchIndex.InsertPartiesAsync(db, batch, ct);
         result.Inserted += batch.Count;
         batch.Clear();
     }
