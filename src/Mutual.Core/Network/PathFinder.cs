@@ -29,11 +29,9 @@ public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorP
 }
 
 /// <summary>
-/// All shortest walks between two parties, by bidirectional breadth-first search: each round grows one frontier by
-/// one whole layer, so the first layer that touches the other side gives the shortest length and every meeting party.
-/// The side grown is the one whose frontier has fewer relationships to look at, not fewer parties: from a hub (an
-/// organization with a quarter of a million relationships) the other side grows first and usually reaches the hub
-/// before the hub's own layer is ever expanded. Walks are then read back from each meeting party towards both ends along strictly decreasing
+/// All shortest walks between two parties, by bidirectional breadth-first search: each round grows the smaller
+/// frontier by one whole layer, so the first layer that touches the other side gives the shortest length and every
+/// meeting party. Walks are then read back from each meeting party towards both ends along strictly decreasing
 /// distances, which never hits a dead end, so enumeration costs only what it returns.
 /// </summary>
 public static class PathFinder
@@ -47,18 +45,17 @@ public static class PathFinder
         var distT = new Dictionary<int, int> { [t] = 0 };
         var frontS = new List<int> { s };
         var frontT = new List<int> { t };
-        long costS = g.Degree(s), costT = g.Degree(t);
         int a = 0, b = 0;
         var meet = new List<int>();
         while (a + b < maxHops && frontS.Count > 0 && frontT.Count > 0)
         {
-            if (costS <= costT)
+            if (frontS.Count <= frontT.Count)
             {
-                (frontS, costS) = Expand(g, frontS, distS, distT, ++a, rule, meet);
+                frontS = Expand(g, frontS, distS, distT, ++a, rule, meet);
             }
             else
             {
-                (frontT, costT) = Expand(g, frontT, distT, distS, ++b, rule, meet);
+                frontT = Expand(g, frontT, distT, distS, ++b, rule, meet);
             }
             if (meet.Count > 0) break;
         }
@@ -84,12 +81,10 @@ public static class PathFinder
         return result;
     }
 
-    /// <summary>Grows one side by a layer; returns the new frontier and how many relationships expanding it would look at.</summary>
-    private static (List<int> Next, long Cost) Expand(in NetworkIndex.Graph g, List<int> frontier, Dictionary<int, int> mine, Dictionary<int, int> theirs,
+    private static List<int> Expand(in NetworkIndex.Graph g, List<int> frontier, Dictionary<int, int> mine, Dictionary<int, int> theirs,
         int depth, EdgeRule rule, List<int> meet)
     {
         var next = new List<int>();
-        long cost = 0;
         foreach (var u in frontier)
         {
             foreach (var slot in g.Edges(u))
@@ -98,11 +93,10 @@ public static class PathFinder
                 var v = g.Other(slot, u);
                 if (!mine.TryAdd(v, depth)) continue;
                 next.Add(v);
-                cost += g.Degree(v);
                 if (theirs.ContainsKey(v)) meet.Add(v);
             }
         }
-        return (next, cost);
+        return next;
     }
 
     /// <summary>Every chain of edge slots from <paramref name="node"/> down to distance 0 (the end this side grew from), up to cap.</summary>
