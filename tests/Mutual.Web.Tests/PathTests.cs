@@ -84,6 +84,38 @@ public sealed class PathTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task ALinkToABusyPartyCountsTheConversationsBothEndsShareAndNoOthers()
+    {
+        var admin = await app.AdminAsync();
+        var me = await admin.CreatePartyAsync("person", "Max Busy");
+        var hub = await admin.CreatePartyAsync("organization", "Busy Hub");
+        var target = await admin.CreatePartyAsync("person", "Tess Busy");
+        await admin.RelateAsync(me, hub, "works-for");
+        await admin.RelateAsync(target, hub, "works-for");
+        var others = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            // The hub has more relationships than either end of the walk, so its side of each link is probed, not read.
+            var other = await admin.CreatePartyAsync("person", $"Busy Colleague {i}");
+            await admin.RelateAsync(other, hub, "works-for");
+            others.Add(other);
+        }
+        var ours = (await admin.PostJson("/api/v1/conversations", new { subject = "Ours", participantPartyIds = new[] { me, hub }, body = "One" })).Id();
+        await admin.PostJson($"/api/v1/conversations/{ours}/messages", new { body = "Two" });
+        var theirs = (await admin.PostJson("/api/v1/conversations", new { subject = "Not ours", participantPartyIds = new[] { hub, others[0] }, body = "A" })).Id();
+        for (var i = 0; i < 5; i++) await admin.PostJson($"/api/v1/conversations/{theirs}/messages", new { body = $"B {i}" });
+
+        var path = Assert.Single(Paths(await admin.GetJson(Url(me, target))));
+        Assert.Equal(hub, path[0].To);
+        // Two messages on the link to the hub, none on the hub's link to Tess: sqrt((1 + ln 3) * 1).
+        var strength = (await admin.GetJson(Url(me, target)))["paths"]![0]!["strength"]!.GetValue<double>();
+        Assert.Equal(Math.Round(Math.Sqrt(1 + Math.Log(3)), 4), strength, 4);
+        // The other way round the hub is probed from Tess's side and Max's: the same walk, the same strength.
+        var back = (await admin.GetJson(Url(target, me)))["paths"]![0]!["strength"]!.GetValue<double>();
+        Assert.Equal(strength, back, 4);
+    }
+
+    [Fact]
     public async Task AnotherPartysPrivateBookIsNeverWalked()
     {
         var admin = await app.AdminAsync();

@@ -49,17 +49,22 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         await sync.CatchUpAsync(lookback: false, ct);
         var actor = db.Actor;
         var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = index.Read(g =>
+        var (candidates, degrees) = index.Read(g =>
         {
             var rule = new EdgeRule(actor.IsSystem,
                 actor.IsSignedIn && g.TryGetNode(actor.PartyId, out var party) ? party : -1,
                 actor.IsSignedIn && g.TryGetNode(actor.PersonPartyId, out var person) ? person : -1,
                 NetworkIndex.Seconds(now));
-            return PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates);
+            var paths = PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates);
+            var degrees = new Dictionary<Guid, int>();
+            foreach (var hop in paths.SelectMany(p => p))
+                foreach (var end in (ReadOnlySpan<Guid>)[hop.FromPartyId, hop.ToPartyId])
+                    if (!degrees.ContainsKey(end) && g.TryGetNode(end, out var node)) degrees[end] = g.Degree(node);
+            return (paths, degrees);
         });
         if (candidates.Count == 0) return new PathsDto([]);
 
-        var counts = await RecentDialogueAsync(candidates.SelectMany(p => p).Select(h => Pair(h.FromPartyId, h.ToPartyId)).Distinct().ToList(), now, ct);
+        var counts = await RecentDialogueAsync(candidates.SelectMany(p => p).Select(h => Pair(h.FromPartyId, h.ToPartyId)).Distinct().ToList(), degrees, now, ct);
         return new PathsDto(candidates
             // Two relationships of one kind between the same parties (one recorded each way) read as the same walk.
             .DistinctBy(p => string.Join('|', p.Select(h => $"{h.FromPartyId}>{h.ToPartyId}:{h.Kind}")))
@@ -100,27 +105,38 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
     private static readonly string[] StrengthLabels = ["No recent dialogue", "Little recent dialogue", "Some recent dialogue", "Strong recent dialogue"];
 
     /// <summary>
-    /// Messages of the window per link, in two queries for all links at once: which recent conversations the actor
-    /// sees each link end takes part in, then their message counts.
+    /// Messages of the window per link, for all links at once: which recent conversations the actor sees both ends
+    /// of each link take part in, then their message counts.
     /// </summary>
-    private async Task<Dictionary<(Guid, Guid), int>> RecentDialogueAsync(List<(Guid A, Guid B)> pairs, DateTime now, CancellationToken ct)
+    private async Task<Dictionary<(Guid, Guid), int>> RecentDialogueAsync(List<(Guid A, Guid B)> pairs, Dictionary<Guid, int> degrees,
+        DateTime now, CancellationToken ct)
     {
         var since = now - DialogueWindow;
-        var parties = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().ToList();
         // Participant rows are read past the own-rows filter, as ConversationQueries does; the message counts below
         // carry the actor's filter, so only conversations the actor may see count. Which conversations two link ends
         // share is worked out here from the bare index rows: a hub takes part in thousands of conversations, and
         // asking the store about recent messages in each of them cost more than the whole walk.
         // Only conversations active in the window can hold its messages (a message is never later than its
         // conversation's last activity, give or take a logged call's clock), and the (PartyId, LastActivityAt) index
-        // reads just those: at a million parties a tenant hub takes part in over 100,000 conversations.
+        // reads just those. Of each link the end with fewer relationships is read in full; the other end is only
+        // probed for those conversations (by the key), so a link to a tenant hub, active in ~17,000 conversations at
+        // a million parties, reads what its other end takes part in, not the hub's rows.
         var active = since - ConversationRules.FutureAllowance;
-        var rows = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).AsNoTracking()
-            .Where(p => parties.Contains(p.PartyId) && p.LastActivityAt >= active)
+        int Degree(Guid party) => degrees.GetValueOrDefault(party);
+        var drivers = pairs.Select(p => Degree(p.A) <= Degree(p.B) ? p.A : p.B).ToHashSet();
+        var rows = await Participants().Where(p => drivers.Contains(p.PartyId) && p.LastActivityAt >= active)
             .Select(p => new { p.ConversationId, p.PartyId }).ToListAsync(ct);
-        // Per link, the conversations both ends share: walk the smaller end's set and probe the larger. A link to a
-        // hub then costs what its other end takes part in, not the hub's ~17,000 active conversations.
         var byParty = rows.GroupBy(r => r.PartyId).ToDictionary(g => g.Key, g => g.Select(r => r.ConversationId).ToHashSet());
+        var probed = pairs.SelectMany(p => new[] { p.A, p.B }).Where(x => !drivers.Contains(x)).ToHashSet();
+        var probes = pairs.Where(p => probed.Contains(p.A) || probed.Contains(p.B))
+            .SelectMany(p => byParty.GetValueOrDefault(drivers.Contains(p.A) ? p.A : p.B) ?? []).Distinct().ToList();
+        if (probed.Count > 0 && probes.Count > 0)
+        {
+            var found = await Participants().Where(p => probed.Contains(p.PartyId) && probes.Contains(p.ConversationId) && p.LastActivityAt >= active)
+                .Select(p => new { p.ConversationId, p.PartyId }).ToListAsync(ct);
+            foreach (var g in found.GroupBy(r => r.PartyId)) byParty[g.Key] = g.Select(r => r.ConversationId).ToHashSet();
+        }
+        // Per link, the conversations both ends share: walk the smaller end's set and probe the larger.
         var shared = new List<(Guid Conversation, (Guid, Guid) Pair)>();
         foreach (var pair in pairs.Distinct())
         {
@@ -139,6 +155,9 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
             result[pair] = result.GetValueOrDefault(pair) + messages.GetValueOrDefault(conversation);
         return result;
     }
+
+    private IQueryable<ConversationParticipant> Participants() =>
+        db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).AsNoTracking();
 
     private static (Guid A, Guid B) Pair(Guid x, Guid y) => x.CompareTo(y) <= 0 ? (x, y) : (y, x);
 }
