@@ -27,6 +27,31 @@ public sealed class RelationshipsTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task APartysRelationshipsPageThroughBothEndsInIdOrderExactlyOnce()
+    {
+        var admin = await app.AdminAsync();
+        var hub = await admin.CreatePartyAsync("organization", "Paging Hub");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 9; i++)
+        {
+            // Outgoing and incoming interleaved, so every page draws on both ends.
+            var other = await admin.CreatePartyAsync("person", $"Pager {i}");
+            var (from, to) = i % 3 == 0 ? (hub, other) : (other, hub);
+            ids.Add((await admin.PostJson("/api/v1/relationships", new { fromPartyId = from, toPartyId = to, kind = i % 3 == 0 ? "customer-of" : "works-for" })).Id());
+        }
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await admin.GetJson($"/api/v1/parties/{hub}/relationships?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.InRange(page.Items().Count, 1, 2);
+            seen.AddRange(page.Items().Select(r => r!.Id()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        Assert.Equal(ids.Order().ToList(), seen); // ids are UUIDv7: creation order is id order
+    }
+
+    [Fact]
     public async Task EndingARelationshipKeepsItsHistory()
     {
         var admin = await app.AdminAsync();

@@ -63,6 +63,9 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         b.HasOne(r => r.ToParty).WithMany().HasForeignKey(r => r.ToPartyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.FromPartyId, r.Kind });
         b.HasIndex(r => new { r.ToPartyId, r.Kind });
+        // A party's relationships list reads one Id-ordered range per end (RelationshipQueries.ForPartyAsync).
+        b.HasIndex(r => new { r.FromPartyId, r.Id });
+        b.HasIndex(r => new { r.ToPartyId, r.Id });
         b.HasIndex(r => new { r.OwnerPartyId, r.Kind });
     }
 }

@@ -2167,9 +2167,13 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromPartyId", "Id");
+
                     b.HasIndex("FromPartyId", "Kind");
 
                     b.HasIndex("OwnerPartyId", "Kind");
+
+                    b.HasIndex("ToPartyId", "Id");
 
                     b.HasIndex("ToPartyId", "Kind");
 

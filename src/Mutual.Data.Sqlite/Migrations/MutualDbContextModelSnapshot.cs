@@ -2161,9 +2161,13 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromPartyId", "Id");
+
                     b.HasIndex("FromPartyId", "Kind");
 
                     b.HasIndex("OwnerPartyId", "Kind");
+
+                    b.HasIndex("ToPartyId", "Id");
 
                     b.HasIndex("ToPartyId", "Kind");
 
