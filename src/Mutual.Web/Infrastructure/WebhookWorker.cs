@@ -4,33 +4,44 @@ using Mutual.Core.Webhooks;
 namespace Mutual.Web.Infrastructure;
 
 /// <summary>
-/// Moves events out: as soon as this node commits an outbox message, and at least four times a second (for other
-/// nodes' events and for retries coming due), fans new outbox messages out into deliveries and sends what is due.
-/// Every app node runs one; the claims in the database keep them from sending the same delivery twice.
+/// Moves events out in two loops that run side by side, so an event committed while earlier ones are being sent is
+/// fanned out and claimed at once rather than after the whole send: one fans new outbox messages out into
+/// deliveries as soon as this node commits an event, the other sends what is due as soon as deliveries were created.
+/// Both also run at least four times a second, for other nodes' events and for retries coming due. Every app node
+/// runs one; the claims in the database keep nodes from fanning out or sending the same thing twice.
 /// </summary>
 public sealed class WebhookWorker(IServiceScopeFactory scopes, OutboxSignal committed, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
 {
     /// <summary>
-    /// The longest a pass waits without a signal: bounds the lag of events committed by another node, and how late a
-    /// retry may start. An idle pass is two indexed reads.
+    /// The longest a loop waits without a signal: bounds the lag of events committed by another node, and how late a
+    /// retry may start. An idle pass is an indexed read.
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The same coalescing signal, private to this worker: deliveries were created.
+    private readonly OutboxSignal _fannedOut = new();
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        LoopAsync(committed, async sp =>
+        {
+            if (await sp.GetRequiredService<WebhookDispatcher>().RunAsync(stoppingToken) > 0) _fannedOut.Notify();
+        }, stoppingToken),
+        LoopAsync(_fannedOut, sp => sp.GetRequiredService<WebhookSender>().RunAsync(stoppingToken), stoppingToken));
+
+    private async Task LoopAsync(OutboxSignal wake, Func<IServiceProvider, Task> pass, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<WebhookSender>().RunAsync(stoppingToken);
+                await pass(scope.ServiceProvider);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "Webhook work failed; retrying at the next tick");
             }
-            await committed.WaitAsync(Interval, clock, stoppingToken);
+            await wake.WaitAsync(Interval, clock, stoppingToken);
         }
     }
 }

@@ -27,6 +27,19 @@ public sealed class Receiver : IAsyncDisposable
 
     public Mode Behaviour { get => (Mode)_mode; set => _mode = (int)value; }
     public ConcurrentQueue<Request> Requests { get; } = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    /// <summary>Waits until at least <paramref name="count"/> requests have arrived; false if they have not within the timeout.</summary>
+    public async Task<bool> WaitForAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Requests.Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left)) return Requests.Count >= count;
+        }
+        return true;
+    }
     public string Url { get; private set; } = "";
 
     /// <summary>What it accepted (2xx), in arrival order.</summary>
@@ -45,6 +58,7 @@ public sealed class Receiver : IAsyncDisposable
             var mode = receiver.Behaviour;
             receiver.Requests.Enqueue(new Request(http.Request.Headers["webhook-id"].ToString(), http.Request.Headers["webhook-timestamp"].ToString(),
                 http.Request.Headers["webhook-signature"].ToString(), body, mode));
+            receiver._arrived.Release();
             switch (mode)
             {
                 case Mode.Fail: return Results.StatusCode(500);
@@ -75,6 +89,17 @@ public sealed class WebhookApp : MutualApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Mutual:Webhooks:AllowPrivateNetworks", "true");
+    }
+}
+
+/// <summary>The app with its webhook worker running, as in production: nothing is pumped by hand.</summary>
+public sealed class LiveWebhookApp : MutualApp
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Mutual:Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("Mutual:Webhooks:Enabled", "true");
     }
 }
 
