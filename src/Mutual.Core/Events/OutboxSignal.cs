@@ -13,6 +13,7 @@ namespace Mutual.Core.Events;
 /// </summary>
 public sealed class OutboxSignal
 {
+    // Spelled out: inside Mutual.Core the partner-channel namespace (Mutual.Core.Channel) shadows the type's name.
     private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public void Notify() => _wake.Writer.TryWrite(true);

@@ -30,7 +30,10 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = db.Actor;
         var words = PartySearch.Words(request.Q);
-        var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false) : db.Parties;
+        // A common word walks the book in name order (SQLite only; see PartySearch.Match). The rare-role path reads its
+        // few candidates by key, so it keeps the match as the driver.
+        var walk = request.Role is null && await PartySearch.MatchesManyAsync(db, words, SearchWalkAbove, ct);
+        var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false, walkIndex: walk) : db.Parties;
         if (kind is { } kk) query = query.Where(p => p.Kind == kk);
         if (!string.IsNullOrWhiteSpace(request.Tag))
         {
@@ -69,6 +72,9 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         return Outcome<Page<PartyDto>>.Ok(new Page<PartyDto>(
             result.Items.Select(p => PartyDto.From(p, actor, roles[p.Id])).ToList(), result.NextCursor));
     }
+
+    /// <summary>Above how many matches in the network a search walks the book in name order (SQLite; PartySearch.Match).</summary>
+    public int SearchWalkAbove { get; init; } = PartySearch.ManyMatches;
 
     /// <summary>How many relationships the role's probe reads at most before the list walks the book instead.</summary>
     public int RoleProbeLimit { get; init; } = 2000;

@@ -52,16 +52,48 @@ public static class PartySearch
         for (var i = first; i <= last; i++) sb.Append(char.IsLetterOrDigit(lower[i]) ? lower[i] : ' ');
     }
 
-    /// <summary>Parties matching every word; with <paramref name="namesOnly"/>, only in the name.</summary>
-    public static IQueryable<Party> Match(MutualDbContext db, IReadOnlyList<string> words, bool namesOnly)
+    /// <summary>Above this many matches in the whole network a SQLite search walks the book instead (<see cref="Match"/>).</summary>
+    public const int ManyMatches = 1000;
+
+    /// <summary>
+    /// Parties matching every word; with <paramref name="namesOnly"/>, only in the name. SQLite's planner always reads
+    /// every match first and then each matching party's row, which for a common surname at a million parties is
+    /// thousands of rows read and sorted for one page. With <paramref name="walkIndex"/> the match is kept out of the
+    /// plan's choice of index (<c>+rowid</c>), so the caller's own range (a book by name) is walked in order and each
+    /// entry checked against the matches, read once into a list: a page costs about page × book ÷ matches index
+    /// entries. PostgreSQL's planner makes that choice itself from its statistics.
+    /// </summary>
+    public static IQueryable<Party> Match(MutualDbContext db, IReadOnlyList<string> words, bool namesOnly, bool walkIndex = false)
     {
         if (db.IsPostgres())
         {
             var q = string.Join(" & ", words.Select(w => w + ":*" + (namesOnly ? "A" : "")));
             return db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE \"SearchVector\" @@ to_tsquery('simple', {q})");
         }
+        var match = SqliteMatch(words, namesOnly);
+        return walkIndex
+            ? db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE +rowid IN (SELECT rowid FROM \"PartySearch\" WHERE \"PartySearch\" MATCH {match})")
+            : db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE rowid IN (SELECT rowid FROM \"PartySearch\" WHERE \"PartySearch\" MATCH {match})");
+    }
+
+    /// <summary>
+    /// On SQLite, whether the words match more than <paramref name="many"/> parties in the whole network, counted in
+    /// the full-text index alone (no party row is read): then walking a book beats reading every match. Only a choice
+    /// of plan; the access filter applies to whatever the search then returns.
+    /// </summary>
+    public static async Task<bool> MatchesManyAsync(MutualDbContext db, IReadOnlyList<string> words, int many, CancellationToken ct)
+    {
+        if (db.IsPostgres() || words.Count == 0 || many == int.MaxValue) return false;
+        var match = SqliteMatch(words, namesOnly: false);
+        var n = await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS "Value" FROM (SELECT rowid FROM "PartySearch" WHERE "PartySearch" MATCH {match} LIMIT {many + 1})
+            """).SingleAsync(ct);
+        return n > many;
+    }
+
+    private static string SqliteMatch(IReadOnlyList<string> words, bool namesOnly)
+    {
         var terms = string.Join(" AND ", words.Select(w => "\"" + w + "\"*"));
-        var match = namesOnly ? "Name : (" + terms + ")" : terms;
-        return db.Parties.FromSqlInterpolated($"SELECT * FROM \"Parties\" WHERE rowid IN (SELECT rowid FROM \"PartySearch\" WHERE \"PartySearch\" MATCH {match})");
+        return namesOnly ? "Name : (" + terms + ")" : terms;
     }
 }

@@ -59,11 +59,12 @@ public sealed class WebhookSender(WebhookQueue queue, IHttpClientFactory clients
                 total += batch.Count;
                 if (batch.Count < options.BatchSize) break;
             }
-            // Every slot back means every attempt has finished and handed its result over.
-            for (var i = 0; i < Concurrency; i++) await slots.WaitAsync(ct);
         }
         finally
         {
+            // Every slot back means every attempt has finished (each is bounded by the timeout, and cancelled ones end
+            // at once) and handed its result over; only then is the channel closed and the semaphore disposed.
+            for (var i = 0; i < Concurrency; i++) await slots.WaitAsync(CancellationToken.None);
             finished.Writer.TryComplete();
             await recording;
         }

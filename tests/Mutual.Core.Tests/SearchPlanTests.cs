@@ -1,0 +1,73 @@
+using Mutual.Core.Access;
+using Mutual.Core.Data;
+using Mutual.Core.Parties;
+
+namespace Mutual.Core.Tests;
+
+/// <summary>
+/// A party search takes one of two plans on SQLite (every match read first when the word is rare; the book walked by
+/// name and each entry checked against the matches when it is common): both give the same pages, in name order, with
+/// cursors that join without gaps, and never a party of another book.
+/// </summary>
+public sealed class SearchPlanTests(CoreDatabase database) : IClassFixture<CoreDatabase>
+{
+    [Fact]
+    public async Task CommonAndRareWordPlansGiveTheSamePages()
+    {
+        var word = "Qz" + Guid.NewGuid().ToString("N")[..8];
+        var (actor, expected) = await SeedAsync(word);
+        await using var db = database.Open(actor);
+        var walked = await PagesAsync(new ListPartiesHandler(db, database.Clock) { SearchWalkAbove = 5 }, word);
+        var matchedFirst = await PagesAsync(new ListPartiesHandler(db, database.Clock) { SearchWalkAbove = int.MaxValue }, word);
+        Assert.Equal(expected.Order(), walked.Order());
+        Assert.Equal(matchedFirst, walked);
+        // On SQLite the low threshold really takes the walk (more than five matches in the network); PostgreSQL's
+        // planner chooses for itself, so there the knob changes nothing.
+        Assert.Equal(!db.IsPostgres(), await PartySearch.MatchesManyAsync(db, PartySearch.Words(word), 5, TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<List<Guid>> PagesAsync(ListPartiesHandler handler, string word)
+    {
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = (await handler.HandleAsync(new ListPartiesRequest(word, null, null, null, 3, cursor))).Value!;
+            seen.AddRange(page.Items.Select(p => p.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        return seen;
+    }
+
+    /// <summary>
+    /// A book of 40 parties, 14 of them matching the word (13 by name, spread through the name order; one by email), and 20
+    /// matching parties in another book, which must never show.
+    /// </summary>
+    private async Task<(Actor Actor, List<Guid> Matching)> SeedAsync(string word)
+    {
+        await using var db = database.Open(Actor.System);
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        Party New(string name, Guid? owner, string? email = null)
+        {
+            var p = new Party { Kind = PartyKind.Person, Name = name, CreatedAt = now, UpdatedAt = now, IsMember = owner is null };
+            p.OwnerPartyId = owner ?? p.Id;
+            if (email is not null) p.Emails.Add(email);
+            p.RefreshSearchText();
+            db.Parties.Add(p);
+            return p;
+        }
+        var org = New("Search Plan Org", null);
+        var other = New("Other Plan Org", null);
+        var matching = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            var hit = i % 3 == 0;
+            var p = i == 39 ? New($"Zed {i:00}", org.Id, $"zed@{word}.example")
+                : New(hit ? $"{(char)('A' + i % 26)}lex {word} {i:00}" : $"{(char)('A' + i % 26)}lex Plain {i:00}", org.Id);
+            if (hit || i == 39) matching.Add(p.Id);
+        }
+        for (var i = 0; i < 20; i++) New($"Elsewhere {word} {i:00}", other.Id);
+        await db.SaveChangesAsync();
+        return (new Actor(org.Id, Guid.Empty, Guid.CreateVersion7()), matching);
+    }
+}
