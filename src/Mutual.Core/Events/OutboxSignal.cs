@@ -1,37 +1,16 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Mutual.Core.Events;
 
 /// <summary>
-/// Tells this node's outbox workers that an event was committed, so they need not wait for their next tick (the
-/// tick bounded webhook lag from below). Signals coalesce: any number of commits while a worker is busy wake it
-/// once. Other nodes' commits are not seen here; their workers' ticks pick them up.
+/// This node committed an outbox event (<see cref="OutboxCommitInterceptor"/>), so its outbox workers need not wait
+/// for their next tick (the tick bounded webhook lag from below). Other nodes' commits are not seen here; their
+/// workers' ticks pick them up.
 /// </summary>
-public sealed class OutboxSignal
-{
-    // Spelled out: inside Mutual.Core the partner-channel namespace (Mutual.Core.Channel) shadows the type's name.
-    private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _wake.Writer.TryWrite(true);
-
-    /// <summary>
-    /// Waits for a commit since the last wait, or for <paramref name="timeout"/> on <paramref name="clock"/>; says
-    /// whether there was one.
-    /// </summary>
-    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
-    {
-        if (_wake.Reader.TryRead(out _)) return true;
-        if (timeout <= TimeSpan.Zero) return false;
-        using var tick = new CancellationTokenSource(timeout, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(tick.Token, ct);
-        try { return await _wake.Reader.ReadAsync(either.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return false; }
-    }
-}
+public sealed class OutboxSignal : Wakeup;
 
 /// <summary>
 /// Notifies <see cref="OutboxSignal"/> once a save that added outbox messages is committed: at the end of

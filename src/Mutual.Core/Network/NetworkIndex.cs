@@ -208,8 +208,7 @@ public sealed class NetworkIndex : IDisposable
         public bool TryGetNode(Guid party, out int node) => _i._nodeIds.TryGet(party, _i._nodes, out node);
         public Guid Party(int node) => _i._nodes[node];
         /// <summary>How many relationships touch the party, active or not.</summary>
-        public int Degree(int node) => _i._adjacency[node] is null ? 0 : _i._degree[node];
-
+        public int Degree(int node) => _i._degree[node];
         public ReadOnlySpan<int> Edges(int node) => _i._adjacency[node] is { } list ? list.AsSpan(0, _i._degree[node]) : [];
         public int Other(int slot, int node) => _i._from[slot] == node ? _i._to[slot] : _i._from[slot];
         public int From(int slot) => _i._from[slot];

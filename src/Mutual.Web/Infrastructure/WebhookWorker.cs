@@ -18,8 +18,8 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, OutboxSignal comm
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    // The same coalescing signal, private to this worker: deliveries were created.
-    private readonly OutboxSignal _fannedOut = new();
+    // Deliveries were created: the sending loop need not wait for its tick.
+    private readonly Wakeup _fannedOut = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         LoopAsync(committed, async sp =>
@@ -28,7 +28,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, OutboxSignal comm
         }, stoppingToken),
         LoopAsync(_fannedOut, sp => sp.GetRequiredService<WebhookSender>().RunAsync(stoppingToken), stoppingToken));
 
-    private async Task LoopAsync(OutboxSignal wake, Func<IServiceProvider, Task> pass, CancellationToken stoppingToken)
+    private async Task LoopAsync(Wakeup wake, Func<IServiceProvider, Task> pass, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
