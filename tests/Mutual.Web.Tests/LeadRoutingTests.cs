@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutual.Core.Channel;
+using Mutual.Core.Data;
 using Mutual.Web.Tests.Support;
 
 namespace Mutual.Web.Tests;
@@ -256,6 +258,49 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         await (await admin.PostAsJsonAsync("/api/v1/routing-rules", new { name = "Bad", countries = new[] { "Europe" }, acceptWithinHours = 0 })).Expect(HttpStatusCode.BadRequest);
         await (await admin.DeleteAsync($"/api/v1/routing-rules/{big.Id()}")).Expect(HttpStatusCode.NoContent);
         await (await admin.DeleteAsync($"/api/v1/routing-rules/{small.Id()}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task KeptTrackRecordsEqualACountFromScratchAfterEveryKindOfMove()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["CH"], 3), Profile(["CH"], 3), Profile(["CH"], 3));
+        Member Holder(JsonNode lead) => p.Single(x => x.OrganizationId == Assigned(lead));
+        var leads = new List<JsonNode>();
+        for (var i = 0; i < 7; i++) leads.Add(await LeadAsync(owner, "CH", value: 1000m * (i + 1)));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        // Accepted, then won; accepted, then lost; accepted and still open; declined (moves on); assigned by hand.
+        foreach (var (lead, end) in new[] { (leads[0], "won"), (leads[1], "lost"), (leads[2], (string?)null) })
+        {
+            var holder = Holder(lead);
+            await (await holder.Client.PostAsync($"/api/v1/leads/{lead.Id()}/accept", null)).Expect(HttpStatusCode.OK);
+            if (end is not null) await (await holder.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = end, value = 900 })).Expect(HttpStatusCode.OK);
+        }
+        await (await Holder(leads[3]).Client.PostAsJsonAsync($"/api/v1/leads/{leads[3].Id()}/decline", new { })).Expect(HttpStatusCode.NoContent);
+        var other = p.First(x => x.OrganizationId != Assigned(leads[4]));
+        await owner.Client.PostJson($"/api/v1/leads/{leads[4].Id()}/assign", new { partnerPartyId = other.OrganizationId }, HttpStatusCode.OK);
+        // The rest stay silent and time out; the sweep offers them on.
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        await SweepAsync();
+        // A profile deleted and made again starts from the partner's history with the owner.
+        owner = await app.SignInAgainAsync(owner);
+        await (await owner.Client.DeleteAsync($"/api/v1/partners/{p[0].OrganizationId}/profile")).Expect(HttpStatusCode.NoContent);
+        await (await owner.Client.PutAsJsonAsync($"/api/v1/partners/{p[0].OrganizationId}/profile", Profile(["CH"], 3))).Expect(HttpStatusCode.OK);
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>();
+        await using var db = await SystemContext.CreateSystemAsync(factory);
+        var partners = p.Select(x => x.OrganizationId).ToList();
+        var counted = await PartnerTallies.CountAsync(db, owner.OrganizationId, partners, TestContext.Current.CancellationToken);
+        var kept = await db.PartnerProfiles.Where(x => x.OwnerPartyId == owner.OrganizationId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, kept.Count);
+        foreach (var profile in kept) Assert.Equal(counted[profile.PartnerPartyId], Tally.Of(profile));
+        // Every kind of move happened: offers of each answer, and open, won and lost leads.
+        var total = counted.Values.Aggregate((a, b) => a + b);
+        Assert.True(total is { Accepted: 3, Declined: 1, TimedOut: > 0, Won: 1, Lost: 1, Open: > 0 }, total.ToString());
+        Assert.Equal(3 * 30 * 60, total.AcceptSeconds);
+
+        var listed = (await owner.Client.GetJson("/api/v1/partners")).Items().Single(x => x!["partnerPartyId"]!.GetValue<Guid>() == p[0].OrganizationId)!;
+        Assert.Equal(counted[p[0].OrganizationId].Offers, listed["trackRecord"]!["offered"]!.GetValue<int>());
     }
 
     private async Task<int> SweepAsync()

@@ -24,24 +24,25 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
         var rules = await db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.OwnerPartyId == lead.OwnerPartyId && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
         var rule = rules.FirstOrDefault(r => Applies(r, lead)) ?? DefaultRule;
-        // Every partner ever offered this lead, including hops the acting partner's filters would hide.
-        var tried = (await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
+        // Every partner ever offered this lead, including hops the acting partner's filters would hide (a new lead has none).
+        var tried = (db.Entry(lead).State == EntityState.Added ? []
+                : await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
             .Concat(lead.Hops.Select(h => h.PartnerPartyId)).ToHashSet();
-        // Read without tracking: only the chosen profile changes (tracked below), and tracking all of them, with
-        // their territory lists, made every save compare hundreds of entities (lead routing benchmark, decision 021).
-        var profiles = await db.PartnerProfiles.IgnoreQueryFilters().AsNoTracking().Include(p => p.Certifications)
-            .Where(p => p.OwnerPartyId == lead.OwnerPartyId).AsSplitQuery().ToListAsync(ct);
         var certs = new[] { lead.RequiredCertification, rule.RequiredCertification }.OfType<string>().Distinct().ToList();
+        // Only what routing weighs, projected (no entities to build and track), with the kept track record and the
+        // certification check done by the store: this runs once per lead over all of the owner's partners.
+        var profiles = await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == lead.OwnerPartyId)
+            .Select(p => new Candidate(p.PartnerPartyId, p.Territories, p.Capacity, p.LastAssignedAt,
+                new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost),
+                p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count))
+            .ToListAsync(ct);
 
         var untried = profiles.Where(p => !tried.Contains(p.PartnerPartyId)).ToList();
-        var certified = untried.Where(p => certs.All(c => p.Certifications.Any(h => h.Name == c && (h.ExpiresAt is null || h.ExpiresAt > now)))).ToList();
+        var certified = untried.Where(p => p.Certified).ToList();
         var covering = certified.Where(p => ChannelRules.Covers(p.Territories, lead.Country, lead.Region)).ToList();
-        // Only candidates need a track record (capacity, ranking): its queries grow with the owner's leads.
-        var records = await TrackRecord.LoadAsync(db, lead.OwnerPartyId, covering.Select(p => p.PartnerPartyId).ToList(), ct);
-        TrackRecord Record(PartnerProfile p) => records.GetValueOrDefault(p.PartnerPartyId) ?? TrackRecord.Empty;
-        var available = rule.RespectCapacity ? covering.Where(p => Record(p).OpenLeads < p.Capacity).ToList() : covering;
-        var ranked = available.OrderByDescending(p => Record(p).Score)
-            .ThenBy(p => p.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.PartnerPartyId).ToList();
+        var available = rule.RespectCapacity ? covering.Where(p => p.Tally.Open < p.Capacity).ToList() : covering;
+        var ranked = available.Select(p => (Candidate: p, Record: TrackRecord.Of(p.Tally)))
+            .OrderByDescending(p => p.Record.Score).ThenBy(p => p.Candidate.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.Candidate.PartnerPartyId).ToList();
 
         var place = lead.Region is null ? lead.Country : $"{lead.Country}-{lead.Region}";
         var funnel = $"Rule “{rule.Name}”: {profiles.Count} partner(s), {untried.Count} not yet offered this lead, "
@@ -62,14 +63,12 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             return;
         }
 
-        var chosen = ranked[0];
-        var record = Record(chosen);
-        var tied = ranked.Count(p => Record(p).Score == record.Score) - 1;
+        var (chosen, record) = ranked[0];
+        var tied = ranked.Count(p => p.Record.Score == record.Score) - 1;
         var why = funnel + $" Chosen for the best track record (score {record.Score.ToString("0.00", CultureInfo.InvariantCulture)}: "
             + $"accepted {record.Accepted} of {record.Accepted + record.Declined + record.TimedOut} offers, won {record.Won} of {record.Won + record.Lost})"
             + (tied > 0 ? $"; tied with {tied} other(s), it waited longest for a lead (round robin)." : ".");
-        var tracked = await db.PartnerProfiles.IgnoreQueryFilters().FirstAsync(p => p.Id == chosen.Id, ct);
-        Assign(lead, tracked, rule.AcceptWithinHours, why, now);
+        Assign(lead, chosen.PartnerPartyId, rule.AcceptWithinHours, why, now);
     }
 
     /// <summary>Offers the lead to a partner the owner picked by hand, out of the queue or over the rules.</summary>
@@ -77,28 +76,30 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         lead.RuleId = null;
-        Assign(lead, profile, ChannelRules.DefaultAcceptHours, $"Assigned by hand by {who}.", now);
+        Assign(lead, profile.PartnerPartyId, ChannelRules.DefaultAcceptHours, $"Assigned by hand by {who}.", now);
     }
 
-    private void Assign(Lead lead, PartnerProfile profile, int acceptWithinHours, string reason, DateTime now)
+    /// <summary>Offers the lead to the partner; saving the offer counts it on the partner's profile (PartnerTallies).</summary>
+    private void Assign(Lead lead, Guid partnerPartyId, int acceptWithinHours, string reason, DateTime now)
     {
         var hop = new LeadHop
         {
-            LeadId = lead.Id, PartnerPartyId = profile.PartnerPartyId, AssignedAt = now, AcceptBy = now.AddHours(acceptWithinHours), Reason = reason,
+            LeadId = lead.Id, PartnerPartyId = partnerPartyId, AssignedAt = now, AcceptBy = now.AddHours(acceptWithinHours), Reason = reason,
         };
         lead.Hops.Add(hop);
         db.LeadHops.Add(hop);
         lead.Status = LeadStatus.Assigned;
-        lead.AssignedPartnerPartyId = profile.PartnerPartyId;
+        lead.AssignedPartnerPartyId = partnerPartyId;
         lead.AssignedAt = now;
         lead.AcceptBy = hop.AcceptBy;
         lead.RoutingReason = reason;
         lead.UpdatedAt = now;
-        profile.LastAssignedAt = now;
         db.Outbox.Add(OutboxMessage.Create("lead.assigned", now,
-            new { leadId = lead.Id, title = lead.Title, partnerPartyId = profile.PartnerPartyId, acceptBy = hop.AcceptBy, reason },
-            [lead.OwnerPartyId, profile.PartnerPartyId]));
+            new { leadId = lead.Id, title = lead.Title, partnerPartyId, acceptBy = hop.AcceptBy, reason },
+            [lead.OwnerPartyId, partnerPartyId]));
     }
+
+    private sealed record Candidate(Guid PartnerPartyId, List<string> Territories, int Capacity, DateTime? LastAssignedAt, Tally Tally, bool Certified);
 
     private static bool Applies(RoutingRule rule, Lead lead) =>
         (rule.Countries.Count == 0 || ChannelRules.Covers(rule.Countries, lead.Country, lead.Region))

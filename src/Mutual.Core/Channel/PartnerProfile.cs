@@ -6,7 +6,7 @@ namespace Mutual.Core.Channel;
 
 /// <summary>
 /// What an organization (the owner, usually the host) knows of one of its channel partners for routing:
-/// certifications, territories and capacity. The track record is computed from leads, never typed in.
+/// certifications, territories and capacity. The track record is counted from leads, never typed in.
 /// </summary>
 public sealed class PartnerProfile
 {
@@ -22,6 +22,23 @@ public sealed class PartnerProfile
 
     /// <summary>When the partner was last given a lead; the round robin among equals starts with the longest wait.</summary>
     public DateTime? LastAssignedAt { get; set; }
+
+    // The partner's track record with this owner: kept by every save that changes a lead or an offer
+    // (PartnerTallies), so routing reads it with the profile instead of counting the owner's leads per lead.
+    public int Offers { get; set; }
+    public int OffersAccepted { get; set; }
+    public int OffersDeclined { get; set; }
+    public int OffersTimedOut { get; set; }
+    public long AcceptSeconds { get; set; }
+    public int LeadsOpen { get; set; }
+    public int LeadsWon { get; set; }
+    public int LeadsLost { get; set; }
+
+    /// <summary>Sets the kept counts at once (a new profile starts from the partner's history with the owner).</summary>
+    public void SetTally(Tally t) =>
+        (Offers, OffersAccepted, OffersDeclined, OffersTimedOut, AcceptSeconds, LeadsOpen, LeadsWon, LeadsLost) =
+        (t.Offers, t.Accepted, t.Declined, t.TimedOut, t.AcceptSeconds, t.Open, t.Won, t.Lost);
+
     public DateTime UpdatedAt { get; set; }
     public long Version { get; set; } = 1;
     public List<PartnerCertification> Certifications { get; set; } = [];

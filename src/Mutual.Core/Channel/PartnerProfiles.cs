@@ -40,6 +40,8 @@ public sealed class PartnerProfiles(MutualDbContext db, TimeProvider clock)
         {
             if (expectedVersion is not null) return Outcome<PartnerProfileDto>.Stale();
             profile = new PartnerProfile { OwnerPartyId = owner, PartnerPartyId = partnerPartyId, Version = 0 };
+            // A partner may already have a history with the owner (a profile deleted and made again).
+            profile.SetTally((await PartnerTallies.CountAsync(db, owner, [partnerPartyId], ct))[partnerPartyId]);
             db.PartnerProfiles.Add(profile);
         }
         else if (expectedVersion is { } ev && ev != profile.Version) return Outcome<PartnerProfileDto>.Stale();
@@ -110,13 +112,11 @@ public sealed class PartnerProfiles(MutualDbContext db, TimeProvider clock)
     internal async Task<List<PartnerProfileDto>> DescribeAsync(IReadOnlyList<PartnerProfile> profiles, CancellationToken ct)
     {
         if (profiles.Count == 0) return [];
-        var ids = profiles.Select(p => p.PartnerPartyId).ToList();
-        var names = await PartyNames.LoadAsync(db, ids, ct);
-        var records = await TrackRecord.LoadAsync(db, profiles[0].OwnerPartyId, ids, ct);
+        var names = await PartyNames.LoadAsync(db, profiles.Select(p => p.PartnerPartyId).ToList(), ct);
         var now = Now;
         return profiles.Select(p =>
         {
-            var record = records.GetValueOrDefault(p.PartnerPartyId) ?? TrackRecord.Empty;
+            var record = TrackRecord.Of(Tally.Of(p));
             return new PartnerProfileDto(p.Id, p.PartnerPartyId, names.Get(p.PartnerPartyId),
                 p.Certifications.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new CertificationDto(c.Name, c.ExpiresAt, c.ExpiresAt is null || c.ExpiresAt > now)).ToList(),
                 p.Territories, p.Capacity, Math.Max(0, p.Capacity - record.OpenLeads), record, record.Score, p.UpdatedAt, p.Version);

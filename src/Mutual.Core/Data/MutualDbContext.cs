@@ -95,6 +95,31 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
         : throw new InvalidOperationException("This change needs a signed-in actor.");
 
+    /// <summary>Saves, keeping the partners' tallies in step with the leads and offers saved (in one transaction).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var tallies = await PartnerTallies.CollectAsync(this, cancellationToken);
+        if (tallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
+            return written;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        // Changes are accepted only once the tallies are written too, so a failure leaves the tracked state as it was.
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries().Any(e => e.Entity is Lead or LeadHop && e.State != EntityState.Unchanged)
+            ? throw new NotSupportedException("Leads are saved with SaveChangesAsync, which keeps the partners' tallies.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MutualDbContext).Assembly);

@@ -678,11 +678,35 @@ namespace Mutual.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long>("AcceptSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("LastAssignedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LeadsLost")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadsOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadsWon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersDeclined")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffersTimedOut")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("uuid");

@@ -672,11 +672,35 @@ namespace Mutual.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AcceptSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastAssignedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadsLost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadsWon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersDeclined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersTimedOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OwnerPartyId")
                         .HasColumnType("TEXT");
