@@ -34,9 +34,18 @@ public sealed class LeadQueries(MutualDbContext db)
         var history = await db.LeadStatusChanges.AsNoTracking().Where(s => s.LeadId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new LeadStatusDto(s.Status, s.Value, s.At, s.PartnerPartyId)).ToListAsync(ct);
         var names = await PartyNames.LoadAsync(db, Involved([lead]).Concat(hops.Select(h => h.PartnerPartyId)), ct);
-        var hopDtos = hops.Select(h => new LeadHopDto(h.PartnerPartyId, names.Get(h.PartnerPartyId), h.AssignedAt, h.AcceptBy, h.Outcome,
-            h.AnsweredAt, h.Reason, h.DeclineReason)).ToList();
-        return Outcome<LeadDto>.Ok(Describe(lead, names, hopDtos, history));
+        return Outcome<LeadDto>.Ok(Describe(lead, names, hops.Select(h => Hop(h, names)).ToList(), history));
+    }
+
+    /// <summary>
+    /// A lead its owner has just created and saved, described from memory as <see cref="GetAsync"/> would read it
+    /// back: the owner sees every offer, and a new lead has no history yet. Only the parties' names are read.
+    /// </summary>
+    public async Task<LeadDto> DescribeCreatedAsync(Lead lead, CancellationToken ct = default)
+    {
+        var hops = lead.Hops.OrderBy(h => h.AssignedAt).ThenBy(h => h.Id).ToList();
+        var names = await PartyNames.LoadAsync(db, Involved([lead]).Concat(hops.Select(h => h.PartnerPartyId)), ct);
+        return Describe(lead, names, hops.Select(h => Hop(h, names)).ToList(), []);
     }
 
     /// <summary>
@@ -93,6 +102,9 @@ public sealed class LeadQueries(MutualDbContext db)
 
     private static IEnumerable<Guid> Involved(IEnumerable<Lead> leads) =>
         leads.SelectMany(l => l.AssignedPartnerPartyId is { } p ? new[] { l.OwnerPartyId, p } : [l.OwnerPartyId]);
+
+    private static LeadHopDto Hop(LeadHop h, Dictionary<Guid, PartyRef> names) =>
+        new(h.PartnerPartyId, names.Get(h.PartnerPartyId), h.AssignedAt, h.AcceptBy, h.Outcome, h.AnsweredAt, h.Reason, h.DeclineReason);
 
     private static LeadDto Describe(Lead l, Dictionary<Guid, PartyRef> names, IReadOnlyList<LeadHopDto>? hops, IReadOnlyList<LeadStatusDto>? history) =>
         new(l.Id, l.OwnerPartyId, names.Get(l.OwnerPartyId), l.Title, l.ContactName, l.Country, l.Region, l.RequiredCertification, l.Value,

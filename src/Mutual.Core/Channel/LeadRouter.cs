@@ -18,7 +18,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
     /// <summary>Offers the lead to the next qualified partner it was not yet offered to, or queues it. Does not save.</summary>
     public async Task RouteAsync(Lead lead, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         // Routing works on the owner's rules and profiles even when a partner's decline triggers it: the
         // queries below are scoped to the lead's owner explicitly instead of by the acting party's filters.
         var rules = await db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
@@ -74,7 +74,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
     /// <summary>Offers the lead to a partner the owner picked by hand, out of the queue or over the rules.</summary>
     public void AssignByHand(Lead lead, PartnerProfile profile, string who)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         lead.RuleId = null;
         Assign(lead, profile.PartnerPartyId, ChannelRules.DefaultAcceptHours, $"Assigned by hand by {who}.", now);
     }

@@ -11,7 +11,7 @@ public sealed record CreateLeadRequest(string? Title, string? ContactName, strin
 /// <summary>What happens to a lead: it is created and routed at once, accepted or declined by its partner, and progressed to a close.</summary>
 public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries queries, TimeProvider clock)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.StoredNow();
 
     public async Task<Outcome<LeadDto>> CreateAsync(CreateLeadRequest r, string source, CancellationToken ct = default)
     {
@@ -37,7 +37,7 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
         db.Leads.Add(lead);
         await router.RouteAsync(lead, ct);
         await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(lead.Id, ct);
+        return Outcome<LeadDto>.Ok(await queries.DescribeCreatedAsync(lead, ct));
     }
 
     /// <summary>The assigned partner takes the lead on, before its deadline.</summary>
