@@ -29,24 +29,32 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
                 : await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
             .Concat(lead.Hops.Select(h => h.PartnerPartyId)).ToHashSet();
         var certs = new[] { lead.RequiredCertification, rule.RequiredCertification }.OfType<string>().Distinct().ToList();
-        // Only what routing weighs, projected (no entities to build and track), with the kept track record and the
-        // certification check done by the store: this runs once per lead over all of the owner's partners.
-        var profiles = await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == lead.OwnerPartyId)
-            .Select(p => new Candidate(p.PartnerPartyId, p.Territories, p.Capacity, p.LastAssignedAt,
-                new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost),
-                p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count))
+        // The store narrows the owner's partners down (not yet offered, certified, covering the lead's place) and counts
+        // each step for the reason; only the partners left are read, with what ranking weighs: this runs once per lead
+        // over all of the owner's partners, and reading each into memory was most of a lead's cost.
+        var (owner, country) = (lead.OwnerPartyId, lead.Country);
+        var place = lead.Region is null ? lead.Country : $"{lead.Country}-{lead.Region}";
+        var funnel = await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner).GroupBy(p => p.OwnerPartyId)
+            .Select(g => new
+            {
+                Profiles = g.Count(),
+                Untried = g.Count(p => !tried.Contains(p.PartnerPartyId)),
+                Certified = g.Count(p => !tried.Contains(p.PartnerPartyId)
+                    && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count),
+            }).FirstOrDefaultAsync(ct);
+        var covering = await db.PartnerProfiles.IgnoreQueryFilters()
+            .Where(p => p.OwnerPartyId == owner && !tried.Contains(p.PartnerPartyId)
+                && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count
+                && (p.Territories.Contains(country) || p.Territories.Contains(place)))
+            .Select(p => new Candidate(p.PartnerPartyId, p.Capacity, p.LastAssignedAt,
+                new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost)))
             .ToListAsync(ct);
-
-        var untried = profiles.Where(p => !tried.Contains(p.PartnerPartyId)).ToList();
-        var certified = untried.Where(p => p.Certified).ToList();
-        var covering = certified.Where(p => ChannelRules.Covers(p.Territories, lead.Country, lead.Region)).ToList();
         var available = rule.RespectCapacity ? covering.Where(p => p.Tally.Open < p.Capacity).ToList() : covering;
         var ranked = available.Select(p => (Candidate: p, Record: TrackRecord.Of(p.Tally)))
             .OrderByDescending(p => p.Record.Score).ThenBy(p => p.Candidate.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.Candidate.PartnerPartyId).ToList();
 
-        var place = lead.Region is null ? lead.Country : $"{lead.Country}-{lead.Region}";
-        var funnel = $"Rule “{rule.Name}”: {profiles.Count} partner(s), {untried.Count} not yet offered this lead, "
-            + (certs.Count > 0 ? $"{certified.Count} certified {string.Join(" + ", certs)}, " : "")
+        var reason = $"Rule “{rule.Name}”: {funnel?.Profiles ?? 0} partner(s), {funnel?.Untried ?? 0} not yet offered this lead, "
+            + (certs.Count > 0 ? $"{funnel?.Certified ?? 0} certified {string.Join(" + ", certs)}, " : "")
             + $"{covering.Count} covering {place}" + (rule.RespectCapacity ? $", {available.Count} with capacity left" : "") + ".";
         lead.RuleId = rule == DefaultRule ? null : rule.Id;
         lead.UpdatedAt = now;
@@ -57,7 +65,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             lead.AssignedPartnerPartyId = null;
             lead.AssignedAt = null;
             lead.AcceptBy = null;
-            lead.RoutingReason = funnel + " No partner qualifies: the lead waits in the queue.";
+            lead.RoutingReason = reason + " No partner qualifies: the lead waits in the queue.";
             if (wasAssigned || tried.Count == 0)
                 db.Outbox.Add(OutboxMessage.Create("lead.status_changed", now, new { leadId = lead.Id, status = lead.Status, reason = lead.RoutingReason }, [lead.OwnerPartyId]));
             return;
@@ -65,7 +73,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
 
         var (chosen, record) = ranked[0];
         var tied = ranked.Count(p => p.Record.Score == record.Score) - 1;
-        var why = funnel + $" Chosen for the best track record (score {record.Score.ToString("0.00", CultureInfo.InvariantCulture)}: "
+        var why = reason + $" Chosen for the best track record (score {record.Score.ToString("0.00", CultureInfo.InvariantCulture)}: "
             + $"accepted {record.Accepted} of {record.Accepted + record.Declined + record.TimedOut} offers, won {record.Won} of {record.Won + record.Lost})"
             + (tied > 0 ? $"; tied with {tied} other(s), it waited longest for a lead (round robin)." : ".");
         Assign(lead, chosen.PartnerPartyId, rule.AcceptWithinHours, why, now);
@@ -99,7 +107,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             [lead.OwnerPartyId, partnerPartyId]));
     }
 
-    private sealed record Candidate(Guid PartnerPartyId, List<string> Territories, int Capacity, DateTime? LastAssignedAt, Tally Tally, bool Certified);
+    private sealed record Candidate(Guid PartnerPartyId, int Capacity, DateTime? LastAssignedAt, Tally Tally);
 
     private static bool Applies(RoutingRule rule, Lead lead) =>
         (rule.Countries.Count == 0 || ChannelRules.Covers(rule.Countries, lead.Country, lead.Region))
