@@ -36,8 +36,8 @@ public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory
         var batch = db.IsPostgres()
             ? await db.Outbox.FromSql($"""
                 SELECT * FROM "Outbox" WHERE "DispatchedAt" IS NULL ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-                """).IgnoreQueryFilters().ToListAsync(ct)
-            : await db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
+                """).IgnoreQueryFilters().AsNoTracking().ToListAsync(ct)
+            : await db.Outbox.AsNoTracking().Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(BatchSize).ToListAsync(ct);
         if (batch.Count == 0) return (0, 0);
 
         var owners = batch.SelectMany(o => o.AudiencePartyIds).Distinct().ToList();
@@ -56,9 +56,12 @@ public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory
                 });
                 created++;
             }
-            message.DispatchedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        // The batch is marked in one statement: most events have no subscriber, and after a busy spell (a lead
+        // intake, an import) a node must get through thousands of them before the next event's deliveries are made.
+        var ids = batch.Select(o => o.Id).ToList();
+        await db.Outbox.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).ExecuteUpdateAsync(s => s.SetProperty(o => o.DispatchedAt, now), ct);
         await tx.CommitAsync(ct);
         return (batch.Count, created);
     }
