@@ -76,13 +76,17 @@ public static partial class Ui
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    /// <summary>"5 h 12 min left", "2 d 3 h left", or "time is up" once the deadline passed.</summary>
+    /// <summary>
+    /// "5 h 12 min left", "2 d 3 h left", or "time is up" once the deadline passed. Counted in whole minutes, a part
+    /// minute counting as one: a deadline 24 hours from a moment just past reads "1 d 0 h", not "23 h 59 min".
+    /// </summary>
     public static string TimeLeft(DateTime deadlineUtc, DateTime nowUtc)
     {
         var left = deadlineUtc - nowUtc;
         if (left <= TimeSpan.Zero) return "time is up";
+        left = TimeSpan.FromMinutes(Math.Ceiling(left.TotalMinutes));
         if (left.TotalDays >= 1) return $"{(int)left.TotalDays} d {left.Hours} h left";
         if (left.TotalHours >= 1) return $"{(int)left.TotalHours} h {left.Minutes} min left";
-        return $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min left";
+        return $"{(int)left.TotalMinutes} min left";
     }
 }
