@@ -98,6 +98,16 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     /// <summary>Saves, keeping the partners' tallies in step with the leads and offers saved (in one transaction).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here, for the tallies and the save alike (each would otherwise scan the tracker).
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try { return await SaveWithTalliesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
+    }
+
+    private async Task<int> SaveWithTalliesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var tallies = await PartnerTallies.CollectAsync(this, cancellationToken);
         if (tallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
