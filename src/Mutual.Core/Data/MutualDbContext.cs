@@ -98,9 +98,10 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     /// <summary>Saves, keeping the partners' tallies in step with the leads and offers saved (in one transaction).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Changes are detected once, here, for the tallies and the save alike (each would otherwise scan the tracker).
-        ChangeTracker.DetectChanges();
+        // Changes are detected once, here, for the tallies and the save alike (each would otherwise scan the tracker);
+        // a caller that turned detection off has said its tracked state is current, as EF's own save assumes.
         var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect) ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
         try { return await SaveWithTalliesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
