@@ -52,6 +52,13 @@ else
 fi
 rm -f "$benchlog"
 
+# The suites print a lot of server logging; repeat each failure (name, message, first frames) at the very end, where a
+# truncated CI log still shows it.
+if grep -qE '^failed ' "$log"; then
+  echo; echo "== Failed tests"
+  awk '/^failed /{n=12} n>0{print; n--}' "$log"
+fi
+
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
