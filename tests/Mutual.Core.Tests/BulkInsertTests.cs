@@ -65,6 +65,75 @@ public sealed class BulkInsertTests(CoreDatabase database) : IClassFixture<CoreD
     }
 
     [Fact]
+    public async Task OnSqliteEveryBulkWrittenTableStoresTheTextSaveChangesStores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var probe = database.Open(Actor.System))
+            if (probe.IsPostgres()) Assert.Skip("SQLite only: PostgreSQL's COPY takes typed values, not text.");
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234567);
+        var owner = new Party { Kind = PartyKind.Organization, Name = "Stored Text Org", IsMember = true, CreatedAt = at, UpdatedAt = at };
+        owner.OwnerPartyId = owner.Id;
+        owner.RefreshSearchText();
+        await using (var db = database.Open(Actor.System))
+        {
+            db.Parties.Add(owner);
+            await db.SaveChangesAsync(ct);
+        }
+        Party NewParty()
+        {
+            var p = new Party
+            {
+                Kind = PartyKind.Person, Name = "Zoë \"Quote\" O'Neil", Emails = ["zoe@text.example", "z@text.example"], Phones = [],
+                Tags = ["ünïcode", "<b>&"], Website = null, PublicProfile = "Line\nbreak", OwnerPartyId = owner.Id, CreatedAt = at, UpdatedAt = at,
+            };
+            p.RefreshSearchText();
+            return p;
+        }
+        var relationship = new Relationship { FromPartyId = owner.Id, ToPartyId = owner.Id, Kind = "partner", Since = at, OwnerPartyId = owner.Id, CreatedAt = at };
+        Conversation NewConversation() => new() { Subject = "Stored", OwnerPartyId = owner.Id, CreatedAt = at, LastActivityAt = at, MessageCount = 3, LastMessageExcerpt = "€ 12,50" };
+        var conversation = NewConversation();
+        await using (var db = database.Open(Actor.System))
+        {
+            db.AddRange(relationship, conversation);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await AssertStoredAlikeAsync(NewParty);
+        await AssertStoredAlikeAsync(() => new Relationship { FromPartyId = owner.Id, ToPartyId = owner.Id, Kind = "knows", Since = at, Until = at.AddDays(3), OwnerPartyId = owner.Id, CreatedAt = at });
+        await AssertStoredAlikeAsync(() => new RelationshipEvent { RelationshipId = relationship.Id, Type = RelationshipEvent.Started, FromPartyId = owner.Id, ToPartyId = owner.Id, OccurredAt = at });
+        await AssertStoredAlikeAsync(NewConversation);
+        await AssertStoredAlikeAsync(() => new Message
+        {
+            ConversationId = conversation.Id, Body = "Hi", BodyHtml = "<p>Hi</p>", OccurredAt = at, CreatedAt = at, AuthorPartyId = owner.Id, OnBehalfOfPartyId = owner.Id,
+        });
+        // A participant's key is its conversation and party: each of the two rows joins a conversation of its own.
+        await AssertStoredAlikeAsync(() =>
+        {
+            var joined = NewConversation();
+            using var db = database.Open(Actor.System);
+            db.Conversations.Add(joined);
+            db.SaveChanges();
+            return new ConversationParticipant { ConversationId = joined.Id, PartyId = owner.Id, AddedAt = at, LastActivityAt = at };
+        });
+    }
+
+    /// <summary>Two rows made alike, one by SaveChanges and one by the bulk writer, store the same text in every non-key column.</summary>
+    private async Task AssertStoredAlikeAsync<T>(Func<T> make) where T : class
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.Open(Actor.System);
+        var table = BulkTable.For<T>(db);
+        var columns = table.Columns.Where(c => !c.Property.IsPrimaryKey()).Select(c => $"quote(\"{c.Name}\")");
+        var select = $"SELECT {string.Join(" || '|' || ", columns)} AS \"Value\" FROM \"{table.Name}\" WHERE rowid = (SELECT max(rowid) FROM \"{table.Name}\")";
+        db.Add(make());
+        await db.SaveChangesAsync(ct);
+        var saved = await db.Database.SqlQueryRaw<string>(select).SingleAsync(ct);
+        Assert.Equal(1, await BulkInsert.InsertAsync(db, [make()], ct));
+        var bulk = await db.Database.SqlQueryRaw<string>(select).SingleAsync(ct);
+        Assert.Equal(saved, bulk);
+    }
+
+    [Fact]
     public async Task AFailingRowLeavesNothingOfItsBatch()
     {
         var ct = TestContext.Current.CancellationToken;
