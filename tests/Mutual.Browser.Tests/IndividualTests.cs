@@ -52,6 +52,9 @@ public sealed partial class IndividualTests(Chromium chromium, BrowserApp app)
         await Expect(me.Locator(".profile-address .field-error")).ToContainTextAsync("ISO 3166-1");
         await me.Locator(".profile-address div.mud-select").First.ClickAsync();
         await me.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Germany (DE)" }).ClickAsync();
+        // The choice reaches the server after the menu's close animation; a save clicked before it is shown still sees
+        // the old value (as it would for a person that quick).
+        await Expect(me.GetByRole(AriaRole.Combobox, new() { Name = "Country" })).ToHaveTextAsync("Germany (DE)");
         await me.Button("Save profile").ClickAsync();
         await Expect(me.Locator(".mud-snackbar")).ToContainTextAsync("Profile saved.");
         await Expect(me.Locator(".profile-address .field-error")).ToHaveCountAsync(0);
