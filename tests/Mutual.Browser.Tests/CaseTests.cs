@@ -53,6 +53,7 @@ public sealed partial class CaseTests(Chromium chromium, BrowserApp app)
         dialog = await staff.OpenDialogAsync(staff.Button("Hand off…"));
         await Expect(dialog).ToContainTextAsync("never this note");
         await staff.PickPartyAsync("#handoff-to", outsider);
+        await Expect(dialog).ToContainTextAsync($"To: {outsider}"); // the pick has landed before the button is pressed
         await dialog.Button("Hand off").ClickAsync();
         await Expect(dialog).ToContainTextAsync("must be another member organization");
         await staff.PickPartyAsync("#handoff-to", partner);
