@@ -247,9 +247,9 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         var bigLead = await admin.PostJson("/api/v1/leads", new { title = "Data centre", contactName = "Dana", country = "LU", value = 250000 });
         Assert.Equal(gold.OrganizationId, Assigned(bigLead));
         Assert.StartsWith("Rule “Big deals in Luxembourg”", bigLead["routingReason"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(2), bigLead["acceptBy"]!.GetValue<DateTime>());
+        Assert.Equal(app.Clock.StoredNow().AddHours(2), bigLead["acceptBy"]!.GetValue<DateTime>());
         var smallLead = await admin.PostJson("/api/v1/leads", new { title = "Flat", contactName = "Finn", country = "LU", value = 900 });
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(48), smallLead["acceptBy"]!.GetValue<DateTime>());
+        Assert.Equal(app.Clock.StoredNow().AddHours(48), smallLead["acceptBy"]!.GetValue<DateTime>());
 
         // Moving the small rule first makes it catch the big deals too.
         var moved = await admin.PatchAsJsonAsync($"/api/v1/routing-rules/{small.Id()}", new { position = 0 });
