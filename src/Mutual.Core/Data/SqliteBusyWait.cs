@@ -22,17 +22,17 @@ internal static class SqliteBusyWait
     private static readonly BusyHandler Handler = Wait;
     private static readonly IntPtr HandlerPointer = Marshal.GetFunctionPointerForDelegate(Handler);
 
+    private static long _waits;
+
+    /// <summary>How many times any connection of this process has waited for the lock (each wait about a millisecond).</summary>
+    public static long Waits => Interlocked.Read(ref _waits);
+
     public static void Install(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle }) return;
         var rc = sqlite3_busy_handler(handle.DangerousGetHandle(), HandlerPointer, IntPtr.Zero);
         if (rc != 0) throw new InvalidOperationException($"sqlite3_busy_handler failed ({rc}).");
     }
-
-    private static long _waits;
-
-    /// <summary>Milliseconds waited for the lock by every connection of the process so far (for diagnostics and tests).</summary>
-    public static long Waits => Interlocked.Read(ref _waits);
 
     private static int Wait(IntPtr argument, int tries)
     {
