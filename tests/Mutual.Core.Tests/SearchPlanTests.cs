@@ -26,6 +26,22 @@ public sealed class SearchPlanTests(CoreDatabase database) : IClassFixture<CoreD
         Assert.Equal(!db.IsPostgres(), await PartySearch.MatchesManyAsync(db, PartySearch.Words(word), 5, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task TheActorsOwnProfileOutsideTheBookIsListedOnlyWhenItMatches()
+    {
+        var word = "Qz" + Guid.NewGuid().ToString("N")[..8];
+        var (actor, _) = await SeedAsync(word);
+        await using var db = database.Open(actor);
+        foreach (var walkAbove in new[] { 5, int.MaxValue })
+        {
+            var handler = new ListPartiesHandler(db, database.Clock) { SearchWalkAbove = walkAbove };
+            Assert.Contains(actor.PersonPartyId, await PagesAsync(handler, word + " self"));
+            var plain = await PagesAsync(handler, "plain");
+            Assert.NotEmpty(plain);
+            Assert.DoesNotContain(actor.PersonPartyId, plain);
+        }
+    }
+
     private static async Task<List<Guid>> PagesAsync(ListPartiesHandler handler, string word)
     {
         var seen = new List<Guid>();
@@ -40,8 +56,8 @@ public sealed class SearchPlanTests(CoreDatabase database) : IClassFixture<CoreD
     }
 
     /// <summary>
-    /// A book of 40 parties, 14 of them matching the word (13 by name, spread through the name order; one by email), and 20
-    /// matching parties in another book, which must never show.
+    /// A book of 40 parties, 14 of them matching the word (13 by name, spread through the name order; one by email), 20
+    /// matching parties in another book, which must never show, and the acting person's own profile, which matches.
     /// </summary>
     private async Task<(Actor Actor, List<Guid> Matching)> SeedAsync(string word)
     {
@@ -67,7 +83,9 @@ public sealed class SearchPlanTests(CoreDatabase database) : IClassFixture<CoreD
             if (hit || i == 39) matching.Add(p.Id);
         }
         for (var i = 0; i < 20; i++) New($"Elsewhere {word} {i:00}", other.Id);
+        var me = New($"Mia {word} Self", null); // the acting person's own profile: in no book but its own
+        matching.Add(me.Id);
         await db.SaveChangesAsync();
-        return (new Actor(org.Id, Guid.Empty, Guid.CreateVersion7()), matching);
+        return (new Actor(org.Id, me.Id, Guid.CreateVersion7()), matching);
     }
 }

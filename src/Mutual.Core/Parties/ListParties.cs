@@ -31,17 +31,22 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         var actor = db.Actor;
         var words = PartySearch.Words(request.Q);
         // A common word walks the book in name order (SQLite only; see PartySearch.Match). The rare-role path reads its
-        // few candidates by key, so it keeps the match as the driver.
+        // few candidates by key, so it keeps the match as the driver; the actor's own one or two records are each checked.
         var walk = request.Role is null && await PartySearch.MatchesManyAsync(db, words, SearchWalkAbove, ct);
-        var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false, walkIndex: walk) : db.Parties;
-        if (kind is { } kk) query = query.Where(p => p.Kind == kk);
-        if (!string.IsNullOrWhiteSpace(request.Tag))
+        IQueryable<Party> Filtered(SearchPlan plan)
         {
-            var tag = request.Tag.Trim().ToLowerInvariant();
-            query = query.Where(p => p.Tags.Contains(tag));
+            var query = words.Count > 0 ? PartySearch.Match(db, words, namesOnly: false, plan) : db.Parties;
+            if (kind is { } kk) query = query.Where(p => p.Kind == kk);
+            if (!string.IsNullOrWhiteSpace(request.Tag))
+            {
+                var tag = request.Tag.Trim().ToLowerInvariant();
+                query = query.Where(p => p.Tags.Contains(tag));
+            }
+            if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
+                query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
+            return query;
         }
-        if (page.AfterString(0) is { } afterName && page.AfterGuid(1) is { } afterId)
-            query = query.Where(p => string.Compare(p.Name, afterName) > 0 || (p.Name == afterName && p.Id.CompareTo(afterId) > 0));
+        var query = Filtered(walk ? SearchPlan.WalkIndex : SearchPlan.ReadMatches);
         List<Party> rows;
         var (fromKinds, toKinds) = request.Role is { } role ? RelationshipKinds.KindsForRole(role) : ([], []);
         var few = request.Role is null ? null : await RoleInAsync(fromKinds, toKinds, now, actor, ct);
@@ -54,16 +59,15 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         }
         else
         {
-            if (request.Role is not null)
-                query = query.Where(p => db.Relationships.Any(r =>
-                    r.Since <= now && (r.Until == null || r.Until > now)
-                    && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
+            IQueryable<Party> PlayingRole(IQueryable<Party> q) => request.Role is null ? q : q.Where(p => db.Relationships.Any(r =>
+                r.Since <= now && (r.Until == null || r.Until > now)
+                && ((r.FromPartyId == p.Id && fromKinds.Contains(r.Kind)) || (r.ToPartyId == p.Id && toKinds.Contains(r.Kind)))));
             // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
             // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
             // own. One query with an OR would make the store collect and sort the whole book first.
-            var book = await query.AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
+            var book = await PlayingRole(query).AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
                 .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
-            var selves = await query.AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
+            var selves = await PlayingRole(Filtered(SearchPlan.CheckEach)).AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
                 .ToListAsync(ct);
             rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
         }
