@@ -24,7 +24,7 @@ public static class MutualDatabase
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:Mutual is required for PostgreSQL.");
-            options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
+            options.UseNpgsql(PostgresConnectionSettings.Apply(connectionString), o => o.MigrationsAssembly(PostgresMigrations));
         }
         else
         {
