@@ -12,19 +12,9 @@ public sealed class PartyRolesTests(CoreDatabase database) : IClassFixture<CoreD
     {
         var now = database.Clock.GetUtcNow().UtcDateTime;
         await using var seed = database.Open(Actor.System);
-        Party New(string name, Guid? owner = null)
-        {
-            var p = new Party { Kind = PartyKind.Organization, Name = name, CreatedAt = now, UpdatedAt = now };
-            p.OwnerPartyId = owner ?? p.Id;
-            p.RefreshSearchText();
-            seed.Parties.Add(p);
-            return p;
-        }
-        void Relate(Party from, Party to, string kind, Guid owner, DateTime? until = null) =>
-            seed.Relationships.Add(new Relationship
-            {
-                FromPartyId = from.Id, ToPartyId = to.Id, Kind = kind, OwnerPartyId = owner, Since = now.AddDays(-30), Until = until, CreatedAt = now,
-            });
+        var book = new BookSeed(seed, now);
+        Party New(string name, Guid? owner = null) => book.Organization(name, owner);
+        void Relate(Party from, Party to, string kind, Guid owner, DateTime? until = null) => book.Relate(from, to, kind, owner, until);
 
         var org = New("Roles Org");
         var other = New("Roles Other Book");

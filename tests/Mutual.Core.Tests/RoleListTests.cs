@@ -44,19 +44,9 @@ public sealed class RoleListTests(CoreDatabase database) : IClassFixture<CoreDat
     {
         await using var db = database.Open(Actor.System);
         var now = database.Clock.GetUtcNow().UtcDateTime;
-        Party New(string name, Guid? owner = null)
-        {
-            var p = new Party { Kind = PartyKind.Organization, Name = name, CreatedAt = now, UpdatedAt = now };
-            p.OwnerPartyId = owner ?? p.Id;
-            p.RefreshSearchText();
-            db.Parties.Add(p);
-            return p;
-        }
-        Relationship Relate(Party from, Party to, string kind, Guid owner, DateTime? until = null) =>
-            db.Relationships.Add(new Relationship
-            {
-                FromPartyId = from.Id, ToPartyId = to.Id, Kind = kind, OwnerPartyId = owner, Since = now.AddDays(-30), Until = until, CreatedAt = now,
-            }).Entity;
+        var seed = new BookSeed(db, now);
+        Party New(string name, Guid? owner = null) => seed.Organization(name, owner);
+        void Relate(Party from, Party to, string kind, Guid owner, DateTime? until = null) => seed.Relate(from, to, kind, owner, until);
 
         var org = New("Zz Role Org " + Guid.NewGuid().ToString("N")[..6]);
         var other = New("Other Book Org");
