@@ -26,7 +26,7 @@ public sealed class PartyRolesTests(CoreDatabase database) : IClassFixture<CoreD
         Relate(hub, other, "customer-of", org.Id);
         var ended = New("Roles Ended", org.Id);
         Relate(ended, other, "supplier-of", org.Id, until: now.AddDays(-1));
-        var hidden = New("Roles Hidden", org.Id); // its partner-of is recorded in another book, between two of its parties
+        var hidden = New("Roles Hidden", org.Id); // its partner-of is recorded in the other book, with the actor at neither end
         Relate(hidden, other, "partner-of", other.Id);
         await seed.SaveChangesAsync();
 
