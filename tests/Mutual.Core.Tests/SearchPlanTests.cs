@@ -32,10 +32,12 @@ public sealed class SearchPlanTests(CoreDatabase database) : IClassFixture<CoreD
         var word = "Qz" + Guid.NewGuid().ToString("N")[..8];
         var (actor, _) = await SeedAsync(word);
         await using var db = database.Open(actor);
+        // Both words match more than five parties in the network, so at 5 the book is walked (SQLite) and at
+        // int.MaxValue the matches are read first; the own profile is checked on its own either way.
         foreach (var walkAbove in new[] { 5, int.MaxValue })
         {
             var handler = new ListPartiesHandler(db, database.Clock) { SearchWalkAbove = walkAbove };
-            Assert.Contains(actor.PersonPartyId, await PagesAsync(handler, word + " self"));
+            Assert.Contains(actor.PersonPartyId, await PagesAsync(handler, word));
             var plain = await PagesAsync(handler, "plain");
             Assert.NotEmpty(plain);
             Assert.DoesNotContain(actor.PersonPartyId, plain);
