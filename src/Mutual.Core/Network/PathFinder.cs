@@ -31,8 +31,10 @@ public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorP
 /// <summary>
 /// All shortest walks between two parties, by bidirectional breadth-first search: each round grows the smaller
 /// frontier by one whole layer, so the first layer that touches the other side gives the shortest length and every
-/// meeting party. Walks are then read back from each meeting party towards both ends along strictly decreasing
-/// distances, which never hits a dead end, so enumeration costs only what it returns.
+/// meeting party. The smaller frontier is the one with fewer relationships to look at, not fewer parties: a walk
+/// from a tenant's hub (250,000 relationships at a million parties) grows the other side first. Walks are then read
+/// back from each meeting party towards both ends along strictly decreasing distances, which never hits a dead end,
+/// so enumeration costs only what it returns.
 /// </summary>
 public static class PathFinder
 {
@@ -49,7 +51,7 @@ public static class PathFinder
         var meet = new List<int>();
         while (a + b < maxHops && frontS.Count > 0 && frontT.Count > 0)
         {
-            if (frontS.Count <= frontT.Count)
+            if (Work(g, frontS) <= Work(g, frontT))
             {
                 frontS = Expand(g, frontS, distS, distT, ++a, rule, meet);
             }
@@ -61,14 +63,15 @@ public static class PathFinder
         }
         if (meet.Count == 0) return result;
 
-        var toSource = new List<int>();
-        var toTarget = new List<int>();
+        var toSource = new Steps(g, distS, rule);
+        var toTarget = new Steps(g, distT, rule);
+        var stack = new List<int>();
         foreach (var m in meet)
         {
             var heads = new List<int[]>();
             var tails = new List<int[]>();
-            Walk(g, m, distS, rule, toSource, heads, cap);
-            Walk(g, m, distT, rule, toTarget, tails, cap);
+            Walk(m, toSource, stack, heads, cap);
+            Walk(m, toTarget, stack, tails, cap);
             foreach (var head in heads)
             {
                 foreach (var tail in tails)
@@ -79,6 +82,14 @@ public static class PathFinder
             }
         }
         return result;
+    }
+
+    /// <summary>How many relationships growing this frontier by a layer looks at.</summary>
+    private static long Work(in NetworkIndex.Graph g, List<int> frontier)
+    {
+        long sum = 0;
+        foreach (var u in frontier) sum += g.Degree(u);
+        return sum;
     }
 
     private static List<int> Expand(in NetworkIndex.Graph g, List<int> frontier, Dictionary<int, int> mine, Dictionary<int, int> theirs,
@@ -100,23 +111,46 @@ public static class PathFinder
     }
 
     /// <summary>Every chain of edge slots from <paramref name="node"/> down to distance 0 (the end this side grew from), up to cap.</summary>
-    private static void Walk(in NetworkIndex.Graph g, int node, Dictionary<int, int> dist, EdgeRule rule, List<int> stack, List<int[]> found, int cap)
+    private static void Walk(int node, Steps steps, List<int> stack, List<int[]> found, int cap)
     {
-        var d = dist[node];
-        if (d == 0)
+        if (steps.Distance(node) == 0)
         {
             found.Add([.. stack]);
             return;
         }
-        foreach (var slot in g.Edges(node))
+        foreach (var slot in steps.Down(node))
         {
             if (found.Count >= cap) return;
-            if (!rule.Allows(g, slot)) continue;
-            var v = g.Other(slot, node);
-            if (!dist.TryGetValue(v, out var dv) || dv != d - 1) continue;
             stack.Add(slot);
-            Walk(g, v, dist, rule, stack, found, cap);
+            Walk(steps.Other(slot, node), steps, stack, found, cap);
             stack.RemoveAt(stack.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// The edges from a party one step nearer the end a side grew from, found once per party: walks from many meeting
+    /// parties run through the same few organizations, and finding a step means looking at all of a party's
+    /// relationships (tens of thousands for a large employer), which is what made enumeration cost more than the search.
+    /// </summary>
+    private sealed class Steps(NetworkIndex.Graph g, Dictionary<int, int> dist, EdgeRule rule)
+    {
+        private readonly Dictionary<int, int[]> _down = [];
+
+        public int Distance(int node) => dist[node];
+
+        public int Other(int slot, int node) => g.Other(slot, node);
+
+        public int[] Down(int node)
+        {
+            if (_down.TryGetValue(node, out var known)) return known;
+            var d = dist[node];
+            var steps = new List<int>();
+            foreach (var slot in g.Edges(node))
+            {
+                if (!rule.Allows(g, slot)) continue;
+                if (dist.TryGetValue(g.Other(slot, node), out var dv) && dv == d - 1) steps.Add(slot);
+            }
+            return _down[node] = [.. steps];
         }
     }
 
