@@ -137,14 +137,9 @@ start_server() { # webhooks on|off: the HTTP scenarios run without the webhook w
   curl -sf "$url/health" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
   token=$(curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"email":"bench-admin@tenant1.example","password":"mutual-demo"}' | jq -r .accessToken)
-  # A node is in service once its network index is loaded (warm paths answer 503 until then): at 1M the load takes
-  # the cores for a minute, and scenarios measured meanwhile would measure the load.
-  local me
-  me=$(curl -sf -H "Authorization: Bearer $token" "$url/api/v1/me" | jq -r .actingPartyId)
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url/api/v1/parties/$me/paths?to=$me")" != 503 ] && break
-    sleep 1
-  done
+  # A node is in service once its network index is loaded (/health/ready answers 503 until then): at 1M the load
+  # takes the cores for a minute, and scenarios measured meanwhile would measure the load.
+  for _ in $(seq 1 600); do curl -sf "$url/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 }
 stop_server() { kill "$server_pid" && wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 start_server off
