@@ -10,15 +10,20 @@ public static class HealthApi
     {
         app.MapGet("/health", async (IDbContextFactory<MutualDbContext> factory, CancellationToken ct) =>
                 await CanConnectAsync(factory, ct) ? Results.Ok(new { status = "ok" }) : Unavailable)
-            .AllowAnonymous().WithTags("Operations").WithSummary("Readiness: 200 once the database is reachable");
+            .AllowAnonymous().WithTags("Operations").WithSummary("200 once the database is reachable (API.md); /health/ready says whether the node is in service");
 
         // What a load balancer should ask before sending a node traffic: besides the database, the node's network
         // index must be loaded (about a minute at a million parties; warm paths answer 503 until then). API.md fixes
         // /health as "the database is reachable", so this is a second probe rather than a stricter /health.
-        app.MapGet("/health/ready", async (IDbContextFactory<MutualDbContext> factory, NetworkIndex index, CancellationToken ct) =>
-                !await CanConnectAsync(factory, ct) ? Unavailable
-                : index.IsWarm ? Results.Ok(new { status = "ok" })
-                : Results.Json(new { status = "starting", detail = "The network index is still loading." }, statusCode: 503))
+        app.MapGet("/health/ready", async (IDbContextFactory<MutualDbContext> factory, NetworkIndex index, NetworkSync sync, CancellationToken ct) =>
+            {
+                if (!await CanConnectAsync(factory, ct)) return Unavailable;
+                if (index.IsWarm) return Results.Ok(new { status = "ok" });
+                // A load that failed (the database was down at start) is started again here: a node kept out of
+                // service gets no searches, which would otherwise be what retries it.
+                _ = sync.WarmAsync();
+                return Results.Json(new { status = "starting", detail = "The network index is still loading." }, statusCode: 503);
+            })
             .AllowAnonymous().WithTags("Operations")
             .WithSummary("In service: 200 once the database is reachable and this node's network index is loaded; 503 before");
 
