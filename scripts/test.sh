@@ -46,7 +46,7 @@ echo "== Benchmark smoke: bench/run.sh at 2,000 parties (keeps the harness worki
 benchlog=$(mktemp)
 if bench/run.sh --size 2000 --provider sqlite --duration 1 --connections 4 --no-build --check --results "$(mktemp -d)" >"$benchlog" 2>&1; then
   grep -A14 '^| scenario' "$benchlog" || true
-  grep -A3 '^| phase' "$benchlog" || true # webhook delivery lag
+  grep -A4 '^| phase' "$benchlog" || true # webhook delivery lag: warm-up, steady, burst
 else
   cat "$benchlog"; echo "Benchmark smoke failed"; status=1
 fi
