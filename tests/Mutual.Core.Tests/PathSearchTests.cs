@@ -131,6 +131,30 @@ public sealed class PathSearchTests
         Assert.Equal([new PathHop(a, c, "knows"), new PathHop(c, person, "knows"), new PathHop(person, b, "knows")], Assert.Single(viaPerson));
     }
 
+    [Fact]
+    public void RelationshipsOfOneKindBetweenTheSamePartiesAreOneStep()
+    {
+        // a and b know each other in three books (one recorded the other way round), and b works for c twice over;
+        // a also works for b. Read relationship by relationship that is 3 × 2 + 2 walks; they read as two.
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
+        var index = new NetworkIndex();
+        index.Apply([
+            new(Guid.NewGuid(), a, b, "knows", Guid.NewGuid(), Now.AddDays(-5), null),
+            new(Guid.NewGuid(), a, b, "knows", Guid.NewGuid(), Now.AddDays(-5), null),
+            new(Guid.NewGuid(), b, a, "knows", Guid.NewGuid(), Now.AddDays(-5), null),
+            new(Guid.NewGuid(), a, b, "works-for", Guid.NewGuid(), Now.AddDays(-5), null),
+            new(Guid.NewGuid(), b, c, "works-for", Guid.NewGuid(), Now.AddDays(-5), null),
+            new(Guid.NewGuid(), b, c, "works-for", Guid.NewGuid(), Now.AddDays(-5), null),
+        ], Now);
+
+        foreach (var (from, to) in new[] { (a, c), (c, a) })
+        {
+            var paths = index.Read(g => PathFinder.ShortestPaths(g, from, to, 4, Everything, 50));
+            var kinds = paths.Select(p => string.Join(",", p.Select(h => h.Kind))).Order().ToList();
+            Assert.Equal(from == a ? ["knows,works-for", "works-for,works-for"] : ["works-for,knows", "works-for,works-for"], kinds);
+        }
+    }
+
     private static EdgeRule Rule(in NetworkIndex.Graph g, Guid party, Guid person) =>
         new(false, g.TryGetNode(party, out var p) ? p : -1, g.TryGetNode(person, out var q) ? q : -1, NetworkIndex.Seconds(Now));
 

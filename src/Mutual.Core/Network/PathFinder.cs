@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 
 namespace Mutual.Core.Network;
@@ -32,9 +33,10 @@ public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorP
 /// All shortest walks between two parties, by bidirectional breadth-first search: each round grows the smaller
 /// frontier by one whole layer, so the first layer that touches the other side gives the shortest length and every
 /// meeting party. The smaller frontier is the one with fewer relationships to look at, not fewer parties: a walk
-/// from a tenant's hub (250,000 relationships at a million parties) grows the other side first. Walks are then read
-/// back from each meeting party towards both ends along strictly decreasing distances, which never hits a dead end,
-/// so enumeration costs only what it returns.
+/// from a tenant's hub (250,000 relationships at a million parties) grows the other side first. Growing a layer
+/// notes, for each party reached, the relationships it was reached by; walks are read back from each meeting party
+/// along those, which never hits a dead end and never looks at a party's other relationships, so enumeration costs
+/// only what it returns.
 /// </summary>
 public static class PathFinder
 {
@@ -43,35 +45,24 @@ public static class PathFinder
         var result = new List<PathHop[]>();
         if (source == target || !g.TryGetNode(source, out var s) || !g.TryGetNode(target, out var t)) return result;
 
-        var distS = new Dictionary<int, int> { [s] = 0 };
-        var distT = new Dictionary<int, int> { [t] = 0 };
-        var frontS = new List<int> { s };
-        var frontT = new List<int> { t };
-        int a = 0, b = 0;
+        var fromSource = new Side(s);
+        var fromTarget = new Side(t);
         var meet = new List<int>();
-        while (a + b < maxHops && frontS.Count > 0 && frontT.Count > 0)
+        while (fromSource.Depth + fromTarget.Depth < maxHops && fromSource.Frontier.Count > 0 && fromTarget.Frontier.Count > 0)
         {
-            if (Work(g, frontS) <= Work(g, frontT))
-            {
-                frontS = Expand(g, frontS, distS, distT, ++a, rule, meet);
-            }
-            else
-            {
-                frontT = Expand(g, frontT, distT, distS, ++b, rule, meet);
-            }
+            if (fromSource.Work(g) <= fromTarget.Work(g)) fromSource.Grow(g, rule, fromTarget, meet);
+            else fromTarget.Grow(g, rule, fromSource, meet);
             if (meet.Count > 0) break;
         }
         if (meet.Count == 0) return result;
 
-        var toSource = new Steps(g, distS, rule);
-        var toTarget = new Steps(g, distT, rule);
         var stack = new List<int>();
         foreach (var m in meet)
         {
             var heads = new List<int[]>();
             var tails = new List<int[]>();
-            Walk(m, toSource, stack, heads, cap);
-            Walk(m, toTarget, stack, tails, cap);
+            fromSource.Walk(g, m, stack, heads, cap);
+            fromTarget.Walk(g, m, stack, tails, cap);
             foreach (var head in heads)
             {
                 foreach (var tail in tails)
@@ -84,73 +75,83 @@ public static class PathFinder
         return result;
     }
 
-    /// <summary>How many relationships growing this frontier by a layer looks at.</summary>
-    private static long Work(in NetworkIndex.Graph g, List<int> frontier)
-    {
-        long sum = 0;
-        foreach (var u in frontier) sum += g.Degree(u);
-        return sum;
-    }
-
-    private static List<int> Expand(in NetworkIndex.Graph g, List<int> frontier, Dictionary<int, int> mine, Dictionary<int, int> theirs,
-        int depth, EdgeRule rule, List<int> meet)
-    {
-        var next = new List<int>();
-        foreach (var u in frontier)
-        {
-            foreach (var slot in g.Edges(u))
-            {
-                if (!rule.Allows(g, slot)) continue;
-                var v = g.Other(slot, u);
-                if (!mine.TryAdd(v, depth)) continue;
-                next.Add(v);
-                if (theirs.ContainsKey(v)) meet.Add(v);
-            }
-        }
-        return next;
-    }
-
-    /// <summary>Every chain of edge slots from <paramref name="node"/> down to distance 0 (the end this side grew from), up to cap.</summary>
-    private static void Walk(int node, Steps steps, List<int> stack, List<int[]> found, int cap)
-    {
-        if (steps.Distance(node) == 0)
-        {
-            found.Add([.. stack]);
-            return;
-        }
-        foreach (var slot in steps.Down(node))
-        {
-            if (found.Count >= cap) return;
-            stack.Add(slot);
-            Walk(steps.Other(slot, node), steps, stack, found, cap);
-            stack.RemoveAt(stack.Count - 1);
-        }
-    }
-
     /// <summary>
-    /// The edges from a party one step nearer the end a side grew from, found once per party: walks from many meeting
-    /// parties run through the same few organizations, and finding a step means looking at all of a party's
-    /// relationships (tens of thousands for a large employer), which is what made enumeration cost more than the search.
+    /// One side of the search: each party reached with its distance from the side's origin and the relationships it
+    /// was reached by (a linked list in two flat lists: one small object per party would cost a hub's walk ~150,000).
     /// </summary>
-    private sealed class Steps(NetworkIndex.Graph g, Dictionary<int, int> dist, EdgeRule rule)
+    private sealed class Side
     {
-        private readonly Dictionary<int, int[]> _down = [];
+        private readonly Dictionary<int, (int Distance, int FirstStep)> _reached;
+        private readonly List<int> _stepSlot = [];
+        private readonly List<int> _nextStep = [];
 
-        public int Distance(int node) => dist[node];
-
-        public int Other(int slot, int node) => g.Other(slot, node);
-
-        public int[] Down(int node)
+        public Side(int origin)
         {
-            if (_down.TryGetValue(node, out var known)) return known;
-            var d = dist[node];
-            var steps = new List<int>();
-            foreach (var slot in g.Edges(node))
+            _reached = new() { [origin] = (0, -1) };
+            Frontier = [origin];
+        }
+
+        public List<int> Frontier { get; private set; }
+        public int Depth { get; private set; }
+
+        public bool Contains(int node) => _reached.ContainsKey(node);
+
+        /// <summary>How many relationships growing the frontier by a layer looks at.</summary>
+        public long Work(in NetworkIndex.Graph g)
+        {
+            long sum = 0;
+            foreach (var u in Frontier) sum += g.Degree(u);
+            return sum;
+        }
+
+        /// <summary>Grows the frontier by one layer; parties the other side has reached are met.</summary>
+        public void Grow(in NetworkIndex.Graph g, EdgeRule rule, Side other, List<int> meet)
+        {
+            var depth = ++Depth;
+            var next = new List<int>();
+            foreach (var u in Frontier)
             {
-                if (!rule.Allows(g, slot)) continue;
-                if (dist.TryGetValue(g.Other(slot, node), out var dv) && dv == d - 1) steps.Add(slot);
+                foreach (var slot in g.Edges(u))
+                {
+                    if (!rule.Allows(g, slot)) continue;
+                    var v = g.Other(slot, u);
+                    ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_reached, v, out var known);
+                    if (!known)
+                    {
+                        entry = (depth, -1);
+                        next.Add(v);
+                        if (other.Contains(v)) meet.Add(v);
+                    }
+                    else if (entry.Distance != depth) continue; // reached earlier, by a shorter walk
+                    _stepSlot.Add(slot);
+                    _nextStep.Add(entry.FirstStep);
+                    entry.FirstStep = _stepSlot.Count - 1;
+                }
             }
-            return _down[node] = [.. steps];
+            Frontier = next;
+        }
+
+        /// <summary>Every chain of edge slots from <paramref name="node"/> back to the origin, up to cap.</summary>
+        public void Walk(in NetworkIndex.Graph g, int node, List<int> stack, List<int[]> found, int cap)
+        {
+            var (distance, first) = _reached[node];
+            if (distance == 0)
+            {
+                found.Add([.. stack]);
+                return;
+            }
+            // Two relationships of one kind between the same two parties (recorded in two books, or one each way) are
+            // one step: read as two, they would fill the candidates with walks that read the same.
+            HashSet<(int, string)>? seen = _nextStep[first] >= 0 ? [] : null;
+            for (var step = first; step >= 0 && found.Count < cap; step = _nextStep[step])
+            {
+                var slot = _stepSlot[step];
+                var previous = g.Other(slot, node);
+                if (seen is not null && !seen.Add((previous, g.Kind(slot)))) continue;
+                stack.Add(slot);
+                Walk(g, previous, stack, found, cap);
+                stack.RemoveAt(stack.Count - 1);
+            }
         }
     }
 
