@@ -28,6 +28,7 @@ builder.Services.AddCoreUseCases();
 // The network index is per node and long-lived; these replace the scoped registrations AddCoreUseCases made for NetworkSync.
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkIndex>();
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkSync>();
+builder.Services.AddSingleton<NodeWarmUp>();
 builder.Services.AddHostedService<NetworkWorker>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<BearerTokenCache>();

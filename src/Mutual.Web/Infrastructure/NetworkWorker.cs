@@ -7,7 +7,7 @@ namespace Mutual.Web.Infrastructure;
 /// Loads this node's network index at start, then keeps it current every second. The index lives in each node's
 /// memory, so every node runs this (no work lease); searches also catch up on their own before walking.
 /// </summary>
-public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, ILogger<NetworkWorker> log) : BackgroundService
+public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, NodeWarmUp warmUp, ILogger<NetworkWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -19,6 +19,7 @@ public sealed class NetworkWorker(NetworkSync sync, NetworkIndex index, ILogger<
             await sync.WarmAsync().WaitAsync(stoppingToken);
             log.LogInformation("Network index loaded: {Relationships} relationship(s) among {Parties} part(ies) in {Elapsed}",
                 index.RelationshipCount, index.PartyCount, Stopwatch.GetElapsedTime(started));
+            warmUp.Start();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

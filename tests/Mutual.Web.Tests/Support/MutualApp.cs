@@ -55,6 +55,8 @@ public class MutualApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // Tests run the sweeps and the health job themselves, at the moments they choose.
         builder.UseSetting("Mutual:Discipline:Enabled", "false");
+        // ...and the warm-up a node runs on itself before it is ready (NodeWarmUpTests runs it)...
+        builder.UseSetting("Mutual:WarmUp:Rounds", "0");
         // ...and the webhook dispatcher and sender.
         builder.UseSetting("Mutual:Webhooks:Enabled", "false");
         // Long enough for a loaded CI machine to answer; the slow receiver waits 30 s, so timeouts still show.

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mutual.Core.Access;
+using Mutual.Core.Channel;
+using Mutual.Core.Conversations;
+using Mutual.Core.Data;
+using Mutual.Core.Network;
+using Mutual.Core.Parties;
+
+namespace Mutual.Web.Infrastructure;
+
+/// <summary>
+/// What a node does on itself before /health/ready says 200: the requests traffic is made of — a page of the book, a
+/// search, a party's page and timeline, the inbox and a thread, a warm path, a post and a lead — as the oldest
+/// account, a few rounds, the writes in transactions rolled back. A node taken into service cold spends its first
+/// seconds compiling those paths and translating their queries while requests queue behind them (at 1M parties its
+/// first posts took ~0.5 s each). Best effort: a failure is logged and the node goes into service anyway.
+/// </summary>
+public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions> json, IConfiguration config,
+    IHostApplicationLifetime lifetime, ILogger<NodeWarmUp> log)
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _rounds = config.GetValue("Mutual:WarmUp:Rounds", 20);
+    private int _started;
+
+    /// <summary>Finished, well or not (or switched off with Mutual:WarmUp:Rounds = 0).</summary>
+    public bool IsDone => _rounds <= 0 || _done.Task.IsCompleted;
+
+    public Task Completion => _rounds <= 0 ? Task.CompletedTask : _done.Task;
+
+    /// <summary>Rounds that ran through; fewer than asked when one failed or there was no account to act as.</summary>
+    public int RoundsDone { get; private set; }
+
+    /// <summary>Starts the warm-up once the network index is loaded (warm paths are among its requests); later calls do nothing.</summary>
+    public void Start()
+    {
+        if (_rounds > 0 && Interlocked.Exchange(ref _started, 1) == 0) _ = Task.Run(() => RunAsync(lifetime.ApplicationStopping));
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            for (var round = 0; round < _rounds; round++)
+            {
+                if (!await RoundAsync(ct)) break;
+                RoundsDone++;
+            }
+            log.LogInformation("Warm-up done: {Rounds} round(s) in {Elapsed}", RoundsDone, Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Warm-up failed after {Elapsed}; the node goes into service cold", Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            _done.TrySetResult();
+        }
+    }
+
+    /// <summary>One request of each kind; false when there is no account to act as (a new install: nothing to warm).</summary>
+    private async Task<bool> RoundAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<MutualDbContext>();
+        db.Actor = Actor.System;
+        var account = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        if (account is null) return false;
+        db.Actor = new Actor(account.ActingPartyId, account.PersonPartyId, account.Id) { IsAdmin = account.IsAdmin };
+
+        var book = Serialize(await services.GetRequiredService<ListPartiesHandler>().HandleAsync(new(null, null, null, null, null, null), ct));
+        if (book is { Items: [var party, ..] })
+        {
+            Serialize(await services.GetRequiredService<ListPartiesHandler>().HandleAsync(new(SearchWord(party.Name), null, null, null, null, null), ct));
+            Serialize(await services.GetRequiredService<GetPartyHandler>().HandleAsync(party.Id, ct));
+            Serialize(await services.GetRequiredService<TimelineQuery>().HandleAsync(party.Id, null, null, ct));
+            Serialize(await services.GetRequiredService<PathSearch>().HandleAsync(account.ActingPartyId, book.Items[^1].Id.ToString(), null, ct));
+        }
+
+        var queries = services.GetRequiredService<ConversationQueries>();
+        var inbox = Serialize(await queries.ListAsync(null, null, ct));
+        if (inbox is { Items: [var conversation, ..] })
+        {
+            Serialize(await queries.MessagesAsync(conversation.Id, null, null, ct));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Serialize(await services.GetRequiredService<PostMessageHandler>().HandleAsync(conversation.Id, new("Warm-up (rolled back).", null, null), ct));
+        }
+        db.ChangeTracker.Clear();
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            Serialize(await services.GetRequiredService<Leads>().CreateAsync(new("Warm-up (rolled back)", "Warm-up", "DE", null, null, 1000m), LeadSources.Api, ct));
+        }
+        return true;
+    }
+
+    private static string? SearchWord(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : null;
+
+    /// <summary>Writes the answer as the API would (its serializer warms up too) and hands the value on.</summary>
+    private T? Serialize<T>(Outcome<T> outcome)
+    {
+        if (outcome.IsOk) JsonSerializer.Serialize(outcome.Value, json.Value.SerializerOptions);
+        return outcome.Value;
+    }
+}
