@@ -39,6 +39,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No background sweeps racing the tests; tests that need the health job run it themselves.
         builder.UseSetting("Mutual:Discipline:Enabled", "false");
+        // Nor the node's warm-up (its rolled-back writes would hold SQLite's write lock while a test writes);
+        // Mutual.Web.Tests' NodeWarmUpTests runs it.
+        builder.UseSetting("Mutual:WarmUp:Rounds", "0");
         if (Bootstrap)
         {
             builder.UseSetting("Mutual:Bootstrap:OrganizationName", HostName);
