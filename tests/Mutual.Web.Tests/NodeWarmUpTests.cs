@@ -1,8 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Mutual.Core.Data;
 using Mutual.Core.Network;
 using Mutual.Web.Infrastructure;
@@ -16,16 +14,10 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class NodeWarmUpTests(NodeWarmUpTests.WarmingNode app) : IClassFixture<NodeWarmUpTests.WarmingNode>
 {
-    /// <summary>A node that warms up three rounds, whose index the test loads (the worker that loads it at start is left out).</summary>
-    public sealed class WarmingNode : MutualApp
+    /// <summary>A node that warms up three rounds once the test has loaded its index.</summary>
+    public sealed class WarmingNode : ReadinessTests.LoadingNode
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Mutual:WarmUp:Rounds", "3");
-            builder.ConfigureServices(services =>
-                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(NetworkWorker))));
-        }
+        protected override int WarmUpRounds => 3;
     }
 
     [Fact]

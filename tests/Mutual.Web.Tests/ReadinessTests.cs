@@ -15,11 +15,15 @@ namespace Mutual.Web.Tests;
 public sealed class ReadinessTests(ReadinessTests.LoadingNode app) : IClassFixture<ReadinessTests.LoadingNode>
 {
     /// <summary>A node whose index nothing loads until the test does: the worker that loads it at start is left out.</summary>
-    public sealed class LoadingNode : MutualApp
+    public class LoadingNode : MutualApp
     {
+        /// <summary>The warm-up that follows the load (NodeWarmUpTests); none here, as in the other tests.</summary>
+        protected virtual int WarmUpRounds => 0;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting("Mutual:WarmUp:Rounds", WarmUpRounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>
             {
                 var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(NetworkWorker));
