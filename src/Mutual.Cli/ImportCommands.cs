@@ -16,7 +16,7 @@ public static class ImportCommands
     private static readonly Option<string> DelimiterOption = new("--delimiter") { Description = "The field separator: one character, or 'tab'", DefaultValueFactory = _ => "," };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Read and check every row, write nothing" };
     private static readonly Option<FileInfo?> ErrorsOption = new("--errors") { Description = "Write every rejected or duplicate row to this CSV (line, field, message)" };
-    private static readonly Option<int> BatchOption = new("--batch-size") { Description = "Rows per transaction", DefaultValueFactory = _ => 5000 };
+    private static readonly Option<int> BatchOption = new("--batch-size") { Description = "Rows per transaction (lower it when importing into a SQLite file a busy server shares)", DefaultValueFactory = _ => ImportOptions.DefaultBatchSize };
     private static readonly Option<string?> KindOption = new("--kind") { Description = "person or organization for every row (default: the row's 'kind' column)" };
 
     public static Command Create()
