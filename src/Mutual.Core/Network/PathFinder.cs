@@ -36,7 +36,8 @@ public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorP
 /// from a tenant's hub (250,000 relationships at a million parties) grows the other side first. Growing a layer
 /// notes, for each party reached, the relationships it was reached by; walks are read back from each meeting party
 /// along those, which never hits a dead end and never looks at a party's other relationships, so enumeration costs
-/// only what it returns.
+/// only what it returns. Each walk comes once as a sequence of parties and kinds: relationships of one kind between
+/// the same two parties are one step.
 /// </summary>
 public static class PathFinder
 {

@@ -65,9 +65,8 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         if (candidates.Count == 0) return new PathsDto([]);
 
         var counts = await RecentDialogueAsync(candidates.SelectMany(p => p).Select(h => Pair(h.FromPartyId, h.ToPartyId)).Distinct().ToList(), degrees, now, ct);
+        // PathFinder gives each sequence of parties and kinds once, however many books record a link.
         return new PathsDto(candidates
-            // Two relationships of one kind between the same parties (one recorded each way) read as the same walk.
-            .DistinctBy(p => string.Join('|', p.Select(h => $"{h.FromPartyId}>{h.ToPartyId}:{h.Kind}")))
             .Select(p => new WarmPath(p, Strength(p.Select(h => counts.GetValueOrDefault(Pair(h.FromPartyId, h.ToPartyId))))))
             .OrderBy(p => p.Hops.Count).ThenByDescending(p => p.Strength)
             .Take(take).ToList());

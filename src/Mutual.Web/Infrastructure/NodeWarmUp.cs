@@ -31,7 +31,7 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
 
     public Task Completion => _rounds <= 0 ? Task.CompletedTask : _done.Task;
 
-    /// <summary>Rounds that ran through; fewer than asked when one failed or there was no account to act as.</summary>
+    /// <summary>Rounds that ran through; fewer than asked when one failed, none when there is no account to act as.</summary>
     public int RoundsDone { get; private set; }
 
     /// <summary>Starts the warm-up once the network index is loaded (warm paths are among its requests); later calls do nothing.</summary>
@@ -45,9 +45,11 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
         var started = Stopwatch.GetTimestamp();
         try
         {
-            for (var round = 0; round < _rounds; round++)
+            // A new install has no account to act as, and nothing to warm.
+            var actor = await OldestAccountAsync(ct);
+            for (var round = 0; actor is not null && round < _rounds; round++)
             {
-                if (!await RoundAsync(ct)) break;
+                await RoundAsync(actor, ct);
                 RoundsDone++;
             }
             log.LogInformation("Warm-up done: {Rounds} round(s) in {Elapsed}", RoundsDone, Stopwatch.GetElapsedTime(started));
@@ -66,16 +68,22 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
         }
     }
 
-    /// <summary>One request of each kind; false when there is no account to act as (a new install: nothing to warm).</summary>
-    private async Task<bool> RoundAsync(CancellationToken ct)
+    private async Task<Actor?> OldestAccountAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MutualDbContext>();
+        db.Actor = Actor.System;
+        var account = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        return account is null ? null : new Actor(account.ActingPartyId, account.PersonPartyId, account.Id) { IsAdmin = account.IsAdmin };
+    }
+
+    /// <summary>One request of each kind, as the actor would send them.</summary>
+    private async Task RoundAsync(Actor actor, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MutualDbContext>();
-        db.Actor = Actor.System;
-        var account = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
-        if (account is null) return false;
-        db.Actor = new Actor(account.ActingPartyId, account.PersonPartyId, account.Id) { IsAdmin = account.IsAdmin };
+        db.Actor = actor;
 
         var book = Serialize(await services.GetRequiredService<ListPartiesHandler>().HandleAsync(new(null, null, null, null, null, null), ct));
         if (book is { Items: [var party, ..] })
@@ -83,7 +91,7 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
             Serialize(await services.GetRequiredService<ListPartiesHandler>().HandleAsync(new(SearchWord(party.Name), null, null, null, null, null), ct));
             Serialize(await services.GetRequiredService<GetPartyHandler>().HandleAsync(party.Id, ct));
             Serialize(await services.GetRequiredService<TimelineQuery>().HandleAsync(party.Id, null, null, ct));
-            Serialize(await services.GetRequiredService<PathSearch>().HandleAsync(account.ActingPartyId, book.Items[^1].Id.ToString(), null, ct));
+            Serialize(await services.GetRequiredService<PathSearch>().HandleAsync(actor.PartyId, book.Items[^1].Id.ToString(), null, ct));
         }
 
         var queries = services.GetRequiredService<ConversationQueries>();
@@ -100,7 +108,6 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
         {
             Serialize(await services.GetRequiredService<Leads>().CreateAsync(new("Warm-up (rolled back)", "Warm-up", "DE", null, null, 1000m), LeadSources.Api, ct));
         }
-        return true;
     }
 
     private static string? SearchWord(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : null;
