@@ -29,6 +29,7 @@ builder.Services.AddCoreUseCases();
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkIndex>();
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkSync>();
 builder.Services.AddSingleton<NodeWarmUp>();
+builder.Services.AddSingleton<Mutual.Core.Channel.LeadIntake>();
 builder.Services.AddHostedService<NetworkWorker>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<BearerTokenCache>();

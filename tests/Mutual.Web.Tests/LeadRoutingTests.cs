@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mutual.Core.Access;
 using Mutual.Core.Channel;
 using Mutual.Core.Data;
 using Mutual.Web.Tests.Support;
@@ -308,6 +309,60 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
 
         var listed = (await owner.Client.GetJson("/api/v1/partners")).Items().Single(x => x!["partnerPartyId"]!.GetValue<Guid>() == p[0].OrganizationId)!;
         Assert.Equal(counted[p[0].OrganizationId].Offers, listed["trackRecord"]!["offered"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task LeadsSavedTogetherAreRoutedAsIfEachWereSavedBeforeTheNext()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        object[] profiles = [Profile(["PT"], 2), Profile(["PT"], 2), Profile(["PT", "ES"], 2)];
+        var one = await ChannelAsync(profiles);
+        var together = await ChannelAsync(profiles);
+        CreateLeadRequest Request(int i) => new($"Lead {i}", "Carla Customer", i % 3 == 2 ? "ES" : "PT", null, null, 1000m * i);
+
+        var oneByOne = new List<JsonNode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var r = Request(i);
+            oneByOne.Add(await one.Owner.Client.PostJson("/api/v1/leads", new { title = r.Title, contactName = r.ContactName, country = r.Country, value = r.Value }));
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MutualDbContext>().Actor = new Actor(together.Owner.OrganizationId, together.Owner.PersonId, Guid.CreateVersion7());
+        var leads = scope.ServiceProvider.GetRequiredService<Leads>();
+        var batch = Enumerable.Range(0, 7).Select(i => leads.New(Request(i), LeadSources.Api).Value!).ToList();
+        await leads.SaveAllAsync(batch, ct);
+
+        // The same partner (by position), the same reason, lead by lead: capacity and turns count the batch's own offers.
+        int? Position(Member[] partners, Guid? id) => id is null ? null : Array.FindIndex(partners, p => p.OrganizationId == id);
+        Assert.Equal(oneByOne.Select(l => Position(one.Partners, Assigned(l))), batch.Select(l => Position(together.Partners, l.AssignedPartnerPartyId)));
+        Assert.Equal(oneByOne.Select(l => l["routingReason"]!.GetValue<string>()), batch.Select(l => l.RoutingReason));
+        Assert.Equal([2, 2, 2], batch.Where(l => l.AssignedPartnerPartyId is not null).GroupBy(l => l.AssignedPartnerPartyId).Select(g => g.Count()));
+        Assert.Equal(LeadStatus.Unassigned, batch[^1].Status);
+        await AssertTalliesCountedAsync(together.Owner, together.Partners);
+    }
+
+    [Fact]
+    public async Task LeadsPostedAtOnceAreAllCreatedWithinTheirPartnersCapacity()
+    {
+        var (owner, p) = await ChannelAsync(Profile(["IE"], 4), Profile(["IE"], 4), Profile(["IE"], 4));
+        var posted = await Task.WhenAll(Enumerable.Range(0, 14).Select(i => owner.Client.PostJson("/api/v1/leads",
+            new { title = $"Lead {i}", contactName = "Carla Customer", country = "IE" })));
+
+        Assert.Equal(14, posted.Select(l => l.Id()).Distinct().Count());
+        Assert.Equal([4, 4, 4], posted.Where(l => Assigned(l) is not null).GroupBy(Assigned).Select(g => g.Count()));
+        Assert.Equal(2, posted.Count(l => l["status"]!.GetValue<string>() == LeadStatus.Unassigned));
+        Assert.Equal(14, (await owner.Client.GetJson("/api/v1/leads?view=book")).Items().Count);
+        await AssertTalliesCountedAsync(owner, p);
+    }
+
+    private async Task AssertTalliesCountedAsync(Member owner, Member[] partners)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var factory = app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>();
+        await using var db = await SystemContext.CreateSystemAsync(factory);
+        var counted = await PartnerTallies.CountAsync(db, owner.OrganizationId, partners.Select(x => x.OrganizationId).ToList(), ct);
+        foreach (var profile in await db.PartnerProfiles.Where(x => x.OwnerPartyId == owner.OrganizationId).ToListAsync(ct))
+            Assert.Equal(counted[profile.PartnerPartyId], Tally.Of(profile));
     }
 
     private async Task<int> SweepAsync()

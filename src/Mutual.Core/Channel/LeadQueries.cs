@@ -38,14 +38,14 @@ public sealed class LeadQueries(MutualDbContext db)
     }
 
     /// <summary>
-    /// A lead its owner has just created and saved, described from memory as <see cref="GetAsync"/> would read it
-    /// back: the owner sees every offer, and a new lead has no history yet. Only the parties' names are read.
+    /// Leads their owner has just created and saved, described from memory as <see cref="GetAsync"/> would read them
+    /// back: the owner sees every offer, and a new lead has no history yet. Only the parties' names are read, once.
     /// </summary>
-    public async Task<LeadDto> DescribeCreatedAsync(Lead lead, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LeadDto>> DescribeCreatedAsync(IReadOnlyList<Lead> leads, CancellationToken ct = default)
     {
-        var hops = lead.Hops.OrderBy(h => h.AssignedAt).ThenBy(h => h.Id).ToList();
-        var names = await PartyNames.LoadAsync(db, Involved([lead]).Concat(hops.Select(h => h.PartnerPartyId)), ct);
-        return Describe(lead, names, hops.Select(h => Hop(h, names)).ToList(), []);
+        var names = await PartyNames.LoadAsync(db, Involved(leads).Concat(leads.SelectMany(l => l.Hops).Select(h => h.PartnerPartyId)), ct);
+        return leads.Select(lead => Describe(lead, names,
+            lead.Hops.OrderBy(h => h.AssignedAt).ThenBy(h => h.Id).Select(h => Hop(h, names)).ToList(), [])).ToList();
     }
 
     /// <summary>

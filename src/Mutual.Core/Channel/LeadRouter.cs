@@ -15,40 +15,47 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
 {
     private static readonly RoutingRule DefaultRule = new() { Name = "Default", AcceptWithinHours = ChannelRules.DefaultAcceptHours };
 
-    /// <summary>Offers the lead to the next qualified partner it was not yet offered to, or queues it. Does not save.</summary>
-    public async Task RouteAsync(Lead lead, CancellationToken ct)
+    /// <summary>
+    /// Offers the lead to the next qualified partner it was not yet offered to, or queues it. Does not save. A new
+    /// lead routed with others of its owner passes their <paramref name="batch"/>, so what they read is read once.
+    /// </summary>
+    public async Task RouteAsync(Lead lead, CancellationToken ct, RoutingBatch? batch = null)
     {
         var now = clock.StoredNow();
+        var isNew = db.Entry(lead).State == EntityState.Added;
+        if (batch is not null && !isNew) throw new InvalidOperationException("Only new leads are routed in a batch.");
+        var owner = lead.OwnerPartyId;
         // Routing works on the owner's rules and profiles even when a partner's decline triggers it: the
         // queries below are scoped to the lead's owner explicitly instead of by the acting party's filters.
-        var rules = await db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.OwnerPartyId == lead.OwnerPartyId && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var rules = await Cached(batch?.Rules, owner, () => db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.OwnerPartyId == owner && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct));
         var rule = rules.FirstOrDefault(r => Applies(r, lead)) ?? DefaultRule;
         // Every partner ever offered this lead, including hops the acting partner's filters would hide (a new lead has none).
-        var tried = (db.Entry(lead).State == EntityState.Added ? []
+        var tried = (isNew ? []
                 : await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
             .Concat(lead.Hops.Select(h => h.PartnerPartyId)).ToHashSet();
         var certs = new[] { lead.RequiredCertification, rule.RequiredCertification }.OfType<string>().Distinct().ToList();
         // The store narrows the owner's partners down (not yet offered, certified, covering the lead's place) and counts
         // each step for the reason; only the partners left are read, with what ranking weighs: this runs once per lead
         // over all of the owner's partners, and reading each into memory was most of a lead's cost.
-        var (owner, country) = (lead.OwnerPartyId, lead.Country);
+        var country = lead.Country;
         var place = lead.Region is null ? lead.Country : $"{lead.Country}-{lead.Region}";
-        var funnel = await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner).GroupBy(p => p.OwnerPartyId)
-            .Select(g => new
-            {
-                Profiles = g.Count(),
-                Untried = g.Count(p => !tried.Contains(p.PartnerPartyId)),
-                Certified = g.Count(p => !tried.Contains(p.PartnerPartyId)
-                    && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count),
-            }).FirstOrDefaultAsync(ct);
-        var covering = await db.PartnerProfiles.IgnoreQueryFilters()
+        var key = $"{owner}|{string.Join(",", certs)}";
+        var funnel = await Cached(batch?.Funnels, key, () => db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner).GroupBy(p => p.OwnerPartyId)
+            .Select(g => new Funnel(
+                g.Count(),
+                g.Count(p => !tried.Contains(p.PartnerPartyId)),
+                g.Count(p => !tried.Contains(p.PartnerPartyId)
+                    && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count)))
+            .FirstOrDefaultAsync(ct));
+        var covering = await Cached(batch?.Covering, $"{key}|{place}", () => db.PartnerProfiles.IgnoreQueryFilters()
             .Where(p => p.OwnerPartyId == owner && !tried.Contains(p.PartnerPartyId)
                 && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count
                 && (p.Territories.Contains(country) || p.Territories.Contains(place)))
             .Select(p => new Candidate(p.PartnerPartyId, p.Capacity, p.LastAssignedAt,
                 new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost)))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
+        if (batch is not null) covering = covering.Select(c => batch.WithOffers(owner, c)).ToList();
         var available = rule.RespectCapacity ? covering.Where(p => p.Tally.Open < p.Capacity).ToList() : covering;
         var ranked = available.Select(p => (Candidate: p, Record: TrackRecord.Of(p.Tally)))
             .OrderByDescending(p => p.Record.Score).ThenBy(p => p.Candidate.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.Candidate.PartnerPartyId).ToList();
@@ -77,6 +84,7 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             + $"accepted {record.Accepted} of {record.Accepted + record.Declined + record.TimedOut} offers, won {record.Won} of {record.Won + record.Lost})"
             + (tied > 0 ? $"; tied with {tied} other(s), it waited longest for a lead (round robin)." : ".");
         Assign(lead, chosen.PartnerPartyId, rule.AcceptWithinHours, why, now);
+        batch?.Offered(owner, chosen.PartnerPartyId, now);
     }
 
     /// <summary>Offers the lead to a partner the owner picked by hand, out of the queue or over the rules.</summary>
@@ -107,7 +115,17 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             [lead.OwnerPartyId, partnerPartyId]));
     }
 
-    private sealed record Candidate(Guid PartnerPartyId, int Capacity, DateTime? LastAssignedAt, Tally Tally);
+    internal sealed record Candidate(Guid PartnerPartyId, int Capacity, DateTime? LastAssignedAt, Tally Tally);
+
+    internal sealed record Funnel(int Profiles, int Untried, int Certified);
+
+    /// <summary>The batch's copy of a read when there is a batch, else the read itself.</summary>
+    private static async Task<T> Cached<TKey, T>(Dictionary<TKey, T>? cache, TKey key, Func<Task<T>> read) where TKey : notnull
+    {
+        if (cache is null) return await read();
+        if (!cache.TryGetValue(key, out var value)) cache[key] = value = await read();
+        return value;
+    }
 
     private static bool Applies(RoutingRule rule, Lead lead) =>
         (rule.Countries.Count == 0 || ChannelRules.Covers(rule.Countries, lead.Country, lead.Region))

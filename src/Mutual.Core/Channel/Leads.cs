@@ -13,7 +13,19 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
 {
     private DateTime Now => clock.StoredNow();
 
+    /// <summary>Whom the leads are created for: the owner of every lead <see cref="New"/> makes.</summary>
+    public Actor Actor => db.Actor;
+
     public async Task<Outcome<LeadDto>> CreateAsync(CreateLeadRequest r, string source, CancellationToken ct = default)
+    {
+        var lead = New(r, source);
+        if (!lead.IsOk) return lead.As<LeadDto>();
+        await SaveAllAsync([lead.Value!], ct);
+        return Outcome<LeadDto>.Ok((await queries.DescribeCreatedAsync([lead.Value!], ct))[0]);
+    }
+
+    /// <summary>A valid new lead of the acting party, not yet routed or saved, or the fields that are wrong.</summary>
+    public Outcome<Lead> New(CreateLeadRequest r, string source)
     {
         var v = new Validation();
         v.Require("title", r.Title, ChannelRules.TitleMax);
@@ -26,18 +38,31 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
         var cert = string.IsNullOrWhiteSpace(r.RequiredCertification) ? null : r.RequiredCertification.Trim().ToLowerInvariant();
         if (cert is not null && !ChannelRules.IsCertification(cert)) v.Add("requiredCertification", "A certification name is lowercase letters, digits, dots and dashes.");
         if (r.Value is < 0 or > 1_000_000_000_000m) v.Add("value", "'value' must be between 0 and 10^12.");
-        if (!v.IsValid) return v.Fail<LeadDto>();
+        if (!v.IsValid) return v.Fail<Lead>();
 
         var now = Now;
-        var lead = new Lead
+        return Outcome<Lead>.Ok(new Lead
         {
             OwnerPartyId = db.ActingPartyId, Title = r.Title!.Trim(), ContactName = r.ContactName!.Trim(), Country = country!, Region = region,
             RequiredCertification = cert, Value = r.Value is { } value ? Math.Round(value, 2) : null, Source = source, CreatedAt = now, UpdatedAt = now,
-        };
-        db.Leads.Add(lead);
-        await router.RouteAsync(lead, ct);
+        });
+    }
+
+    /// <summary>
+    /// Routes new leads of the acting party one after another, each as if the ones before it were saved (a
+    /// <see cref="RoutingBatch"/>), and saves them in one transaction: <see cref="LeadIntake"/> gathers the leads
+    /// that arrive together, so a busy owner's leads share the reads and the commit.
+    /// </summary>
+    public async Task SaveAllAsync(IReadOnlyList<Lead> leads, CancellationToken ct = default)
+    {
+        if (leads.Any(l => l.OwnerPartyId != db.ActingPartyId)) throw new InvalidOperationException("A batch holds the acting party's own leads.");
+        var batch = new RoutingBatch();
+        foreach (var lead in leads)
+        {
+            db.Leads.Add(lead);
+            await router.RouteAsync(lead, ct, batch);
+        }
         await db.SaveChangesAsync(ct);
-        return Outcome<LeadDto>.Ok(await queries.DescribeCreatedAsync(lead, ct));
     }
 
     /// <summary>The assigned partner takes the lead on, before its deadline.</summary>

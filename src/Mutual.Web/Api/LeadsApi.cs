@@ -15,8 +15,8 @@ public static class LeadsApi
     {
         var leads = api.MapGroup("/leads").WithTags("Channel");
 
-        leads.MapPost("/", async (CreateLeadRequest request, Leads service, HttpContext http, CancellationToken ct) =>
-            ApiResults.Created(http, await service.CreateAsync(request, LeadSources.Api, ct), l => $"/api/v1/leads/{l.Id}", l => l.Version))
+        leads.MapPost("/", async (CreateLeadRequest request, Leads service, LeadIntake intake, HttpContext http, CancellationToken ct) =>
+            ApiResults.Created(http, await intake.CreateAsync(service, request, LeadSources.Api, ct), l => $"/api/v1/leads/{l.Id}", l => l.Version))
         .WithMetadata(new IdempotentAttribute())
         .WithSummary("Create a lead; it is routed at once (see assignedPartnerPartyId, status and routingReason)")
         .Produces<LeadDto>(201).ProducesValidationProblem();
