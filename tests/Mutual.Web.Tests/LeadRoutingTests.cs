@@ -315,29 +315,36 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     public async Task LeadsSavedTogetherAreRoutedAsIfEachWereSavedBeforeTheNext()
     {
         var ct = TestContext.Current.CancellationToken;
-        object[] profiles = [Profile(["PT"], 2), Profile(["PT"], 2), Profile(["PT", "ES"], 2)];
+        var expired = new { name = "solar", expiresAt = app.Clock.GetUtcNow().AddDays(-1) };
+        object[] profiles = [Profile(["PT"], 2), Profile(["PT", "ES"], 2, "solar"), Profile(["ES-CT"], 2, expired), Profile(["ES-CT", "PT"], 2, "solar")];
         var one = await ChannelAsync(profiles);
         var together = await ChannelAsync(profiles);
-        CreateLeadRequest Request(int i) => new($"Lead {i}", "Carla Customer", i % 3 == 2 ? "ES" : "PT", null, null, 1000m * i);
+        // Places and certifications that each partner covers or misses; more leads than the partners can take.
+        CreateLeadRequest Request(int i) => new($"Lead {i}", "Carla Customer", i % 3 == 0 ? "PT" : "ES", i % 3 == 2 ? "CT" : null, i % 2 == 1 ? "solar" : null, 1000m * i);
+        const int count = 10;
 
         var oneByOne = new List<JsonNode>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < count; i++)
         {
             var r = Request(i);
-            oneByOne.Add(await one.Owner.Client.PostJson("/api/v1/leads", new { title = r.Title, contactName = r.ContactName, country = r.Country, value = r.Value }));
+            oneByOne.Add(await one.Owner.Client.PostJson("/api/v1/leads",
+                new { title = r.Title, contactName = r.ContactName, country = r.Country, region = r.Region, requiredCertification = r.RequiredCertification, value = r.Value }));
         }
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<MutualDbContext>().Actor = new Actor(together.Owner.OrganizationId, together.Owner.PersonId, Guid.CreateVersion7());
         var leads = scope.ServiceProvider.GetRequiredService<Leads>();
-        var batch = Enumerable.Range(0, 7).Select(i => leads.New(Request(i), LeadSources.Api).Value!).ToList();
+        var batch = Enumerable.Range(0, count).Select(i => leads.New(Request(i), LeadSources.Api).Value!).ToList();
         await leads.SaveAllAsync(batch, ct);
 
-        // The same partner (by position), the same reason, lead by lead: capacity and turns count the batch's own offers.
+        // The same partner (by position) and the same reason, lead by lead: the batch narrows its partners in memory as
+        // the store does for a lone lead, and capacity and turns count the batch's own offers.
         int? Position(Member[] partners, Guid? id) => id is null ? null : Array.FindIndex(partners, p => p.OrganizationId == id);
         Assert.Equal(oneByOne.Select(l => Position(one.Partners, Assigned(l))), batch.Select(l => Position(together.Partners, l.AssignedPartnerPartyId)));
         Assert.Equal(oneByOne.Select(l => l["routingReason"]!.GetValue<string>()), batch.Select(l => l.RoutingReason));
-        Assert.Equal([2, 2, 2], batch.Where(l => l.AssignedPartnerPartyId is not null).GroupBy(l => l.AssignedPartnerPartyId).Select(g => g.Count()));
-        Assert.Equal(LeadStatus.Unassigned, batch[^1].Status);
+        Assert.Equal([0, 1, 2, 3], batch.Select(l => Position(together.Partners, l.AssignedPartnerPartyId)).OfType<int>().Distinct().Order());
+        Assert.DoesNotContain(batch, l => l.RequiredCertification is not null && Position(together.Partners, l.AssignedPartnerPartyId) == 2); // expired
+        Assert.Contains(batch, l => l.Status == LeadStatus.Unassigned);
+        Assert.All(batch.Where(l => l.AssignedPartnerPartyId is not null).GroupBy(l => l.AssignedPartnerPartyId), g => Assert.True(g.Count() <= 2));
         await AssertTalliesCountedAsync(together.Owner, together.Partners);
     }
 

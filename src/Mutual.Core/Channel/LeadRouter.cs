@@ -27,41 +27,23 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
         var owner = lead.OwnerPartyId;
         // Routing works on the owner's rules and profiles even when a partner's decline triggers it: the
         // queries below are scoped to the lead's owner explicitly instead of by the acting party's filters.
-        var rules = await Cached(batch?.Rules, owner, () => db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.OwnerPartyId == owner && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct));
+        var rules = batch is null ? await ReadRulesAsync(owner, ct) : await batch.RulesAsync(owner, () => ReadRulesAsync(owner, ct));
         var rule = rules.FirstOrDefault(r => Applies(r, lead)) ?? DefaultRule;
         // Every partner ever offered this lead, including hops the acting partner's filters would hide (a new lead has none).
         var tried = (isNew ? []
                 : await db.LeadHops.IgnoreQueryFilters().Where(h => h.LeadId == lead.Id).Select(h => h.PartnerPartyId).ToListAsync(ct))
             .Concat(lead.Hops.Select(h => h.PartnerPartyId)).ToHashSet();
         var certs = new[] { lead.RequiredCertification, rule.RequiredCertification }.OfType<string>().Distinct().ToList();
-        // The store narrows the owner's partners down (not yet offered, certified, covering the lead's place) and counts
-        // each step for the reason; only the partners left are read, with what ranking weighs: this runs once per lead
-        // over all of the owner's partners, and reading each into memory was most of a lead's cost.
-        var country = lead.Country;
         var place = lead.Region is null ? lead.Country : $"{lead.Country}-{lead.Region}";
-        var key = $"{owner}|{string.Join(",", certs)}";
-        var funnel = await Cached(batch?.Funnels, key, () => db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner).GroupBy(p => p.OwnerPartyId)
-            .Select(g => new Funnel(
-                g.Count(),
-                g.Count(p => !tried.Contains(p.PartnerPartyId)),
-                g.Count(p => !tried.Contains(p.PartnerPartyId)
-                    && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count)))
-            .FirstOrDefaultAsync(ct));
-        var covering = await Cached(batch?.Covering, $"{key}|{place}", () => db.PartnerProfiles.IgnoreQueryFilters()
-            .Where(p => p.OwnerPartyId == owner && !tried.Contains(p.PartnerPartyId)
-                && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count
-                && (p.Territories.Contains(country) || p.Territories.Contains(place)))
-            .Select(p => new Candidate(p.PartnerPartyId, p.Capacity, p.LastAssignedAt,
-                new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost)))
-            .ToListAsync(ct));
-        if (batch is not null) covering = covering.Select(c => batch.WithOffers(owner, c)).ToList();
+        var (funnel, covering) = batch is null
+            ? await NarrowAsync(owner, tried, certs, lead.Country, place, now, ct)
+            : RoutingBatch.Narrow(await batch.PartnersAsync(owner, () => ReadPartnersAsync(owner, ct)), certs, lead.Country, place, now);
         var available = rule.RespectCapacity ? covering.Where(p => p.Tally.Open < p.Capacity).ToList() : covering;
         var ranked = available.Select(p => (Candidate: p, Record: TrackRecord.Of(p.Tally)))
             .OrderByDescending(p => p.Record.Score).ThenBy(p => p.Candidate.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.Candidate.PartnerPartyId).ToList();
 
-        var reason = $"Rule “{rule.Name}”: {funnel?.Profiles ?? 0} partner(s), {funnel?.Untried ?? 0} not yet offered this lead, "
-            + (certs.Count > 0 ? $"{funnel?.Certified ?? 0} certified {string.Join(" + ", certs)}, " : "")
+        var reason = $"Rule “{rule.Name}”: {funnel.Profiles} partner(s), {funnel.Untried} not yet offered this lead, "
+            + (certs.Count > 0 ? $"{funnel.Certified} certified {string.Join(" + ", certs)}, " : "")
             + $"{covering.Count} covering {place}" + (rule.RespectCapacity ? $", {available.Count} with capacity left" : "") + ".";
         lead.RuleId = rule == DefaultRule ? null : rule.Id;
         lead.UpdatedAt = now;
@@ -119,13 +101,42 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
 
     internal sealed record Funnel(int Profiles, int Untried, int Certified);
 
-    /// <summary>The batch's copy of a read when there is a batch, else the read itself.</summary>
-    private static async Task<T> Cached<TKey, T>(Dictionary<TKey, T>? cache, TKey key, Func<Task<T>> read) where TKey : notnull
+    private Task<List<RoutingRule>> ReadRulesAsync(Guid owner, CancellationToken ct) =>
+        db.RoutingRules.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.OwnerPartyId == owner && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The store narrows the owner's partners down (not yet offered, certified, covering the lead's place) and counts
+    /// each step for the reason; only the partners left are read, with what ranking weighs: one lead alone reads far
+    /// less this way than by reading all of the owner's partners (<see cref="RoutingBatch.Narrow"/> does the same in memory).
+    /// </summary>
+    private async Task<(Funnel, List<Candidate>)> NarrowAsync(Guid owner, HashSet<Guid> tried, List<string> certs, string country, string place, DateTime now, CancellationToken ct)
     {
-        if (cache is null) return await read();
-        if (!cache.TryGetValue(key, out var value)) cache[key] = value = await read();
-        return value;
+        var funnel = await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner).GroupBy(p => p.OwnerPartyId)
+            .Select(g => new Funnel(
+                g.Count(),
+                g.Count(p => !tried.Contains(p.PartnerPartyId)),
+                g.Count(p => !tried.Contains(p.PartnerPartyId)
+                    && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count)))
+            .FirstOrDefaultAsync(ct);
+        var covering = await db.PartnerProfiles.IgnoreQueryFilters()
+            .Where(p => p.OwnerPartyId == owner && !tried.Contains(p.PartnerPartyId)
+                && p.Certifications.Count(c => certs.Contains(c.Name) && (c.ExpiresAt == null || c.ExpiresAt > now)) == certs.Count
+                && (p.Territories.Contains(country) || p.Territories.Contains(place)))
+            .Select(p => new Candidate(p.PartnerPartyId, p.Capacity, p.LastAssignedAt,
+                new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost)))
+            .ToListAsync(ct);
+        return (funnel ?? new Funnel(0, 0, 0), covering);
     }
+
+    /// <summary>All of the owner's partners with what routing weighs, for a batch to narrow down in memory.</summary>
+    private Task<List<RoutingBatch.Partner>> ReadPartnersAsync(Guid owner, CancellationToken ct) =>
+        db.PartnerProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.OwnerPartyId == owner)
+            .Select(p => new RoutingBatch.Partner(
+                new Candidate(p.PartnerPartyId, p.Capacity, p.LastAssignedAt,
+                    new Tally(p.Offers, p.OffersAccepted, p.OffersDeclined, p.OffersTimedOut, p.AcceptSeconds, p.LeadsOpen, p.LeadsWon, p.LeadsLost)),
+                p.Territories, p.Certifications.Select(c => new RoutingBatch.Certification(c.Name, c.ExpiresAt)).ToList()))
+            .ToListAsync(ct);
 
     private static bool Applies(RoutingRule rule, Lead lead) =>
         (rule.Countries.Count == 0 || ChannelRules.Covers(rule.Countries, lead.Country, lead.Region))

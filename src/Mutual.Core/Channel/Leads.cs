@@ -56,7 +56,7 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
     public async Task SaveAllAsync(IReadOnlyList<Lead> leads, CancellationToken ct = default)
     {
         if (leads.Any(l => l.OwnerPartyId != db.ActingPartyId)) throw new InvalidOperationException("A batch holds the acting party's own leads.");
-        var batch = new RoutingBatch();
+        var batch = leads.Count > 1 ? new RoutingBatch() : null;
         foreach (var lead in leads)
         {
             db.Leads.Add(lead);

@@ -1,29 +1,59 @@
 namespace Mutual.Core.Channel;
 
 /// <summary>
-/// Several new leads of one owner routed in a row and saved together (<see cref="Leads.SaveAllAsync"/>), routed as
-/// if each had been saved before the next: between them the store changes only by what the batch itself adds to the
-/// partners it chose (an offer, an open lead, the time of the offer). So the owner's rules, the funnel's counts and
-/// each place's covering partners are read once per batch, and the batch's own offers are added to the candidates'
-/// tallies before they are ranked (capacity and round robin see them, as they would have after a save).
+/// Several new leads of one owner routed in a row and saved together (<see cref="Leads.SaveAllAsync"/>), each routed
+/// as if the ones before it had been saved: between them the store changes only by what the batch itself adds to the
+/// partners it chose (an offer, an open lead, the time of the offer). So the owner's rules and partners are read once
+/// per batch, narrowed down in memory for each lead, and each offer is added to the chosen partner's copy at once
+/// (capacity and round robin see it, as they would have after a save). For one lead alone the store narrowing reads
+/// less, so a lone lead is routed without a batch.
 /// </summary>
 public sealed class RoutingBatch
 {
-    internal Dictionary<Guid, List<RoutingRule>> Rules { get; } = [];
-    internal Dictionary<string, LeadRouter.Funnel?> Funnels { get; } = new(StringComparer.Ordinal);
-    internal Dictionary<string, List<LeadRouter.Candidate>> Covering { get; } = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Guid Owner, Guid Partner), (Tally Delta, DateTime At)> _offered = [];
+    internal sealed record Certification(string Name, DateTime? ExpiresAt);
 
-    /// <summary>What saving the lead's offer will add to the partner's profile (PartnerTallies counts it the same way).</summary>
-    internal void Offered(Guid owner, Guid partner, DateTime at)
+    internal sealed record Partner(LeadRouter.Candidate Candidate, List<string> Territories, List<Certification> Certifications);
+
+    private readonly Dictionary<Guid, List<RoutingRule>> _rules = [];
+    private readonly Dictionary<Guid, List<Partner>> _partners = [];
+
+    internal async Task<List<RoutingRule>> RulesAsync(Guid owner, Func<Task<List<RoutingRule>>> read)
     {
-        var (delta, _) = _offered.GetValueOrDefault((owner, partner));
-        _offered[(owner, partner)] = (delta + Tally.OfOffer(HopOutcome.Pending, null) + Tally.OfLead(LeadStatus.Assigned), at);
+        if (!_rules.TryGetValue(owner, out var rules)) _rules[owner] = rules = await read();
+        return rules;
     }
 
-    /// <summary>The candidate as the store will have it once the batch's earlier offers are saved.</summary>
-    internal LeadRouter.Candidate WithOffers(Guid owner, LeadRouter.Candidate c) =>
-        _offered.TryGetValue((owner, c.PartnerPartyId), out var o)
-            ? c with { Tally = c.Tally + o.Delta, LastAssignedAt = c.LastAssignedAt is { } last && last > o.At ? last : o.At }
-            : c;
+    internal async Task<List<Partner>> PartnersAsync(Guid owner, Func<Task<List<Partner>>> read)
+    {
+        if (!_partners.TryGetValue(owner, out var partners)) _partners[owner] = partners = await read();
+        return partners;
+    }
+
+    /// <summary>
+    /// What the store's narrowing gives for a new lead (no partner tried yet): the funnel's counts and the partners
+    /// holding every certification, unexpired, and covering the country or the exact place.
+    /// </summary>
+    internal static (LeadRouter.Funnel, List<LeadRouter.Candidate>) Narrow(List<Partner> partners, List<string> certs, string country, string place, DateTime now)
+    {
+        var certified = partners.Where(p => certs.All(name => p.Certifications.Any(c => c.Name == name && (c.ExpiresAt is null || c.ExpiresAt > now)))).ToList();
+        var covering = certified.Where(p => p.Territories.Contains(country) || p.Territories.Contains(place)).Select(p => p.Candidate).ToList();
+        return (new LeadRouter.Funnel(partners.Count, partners.Count, certified.Count), covering);
+    }
+
+    /// <summary>Adds what saving the offer will add to the partner's profile (PartnerTallies counts it the same way).</summary>
+    internal void Offered(Guid owner, Guid partner, DateTime at)
+    {
+        if (!_partners.TryGetValue(owner, out var partners)) return;
+        var i = partners.FindIndex(p => p.Candidate.PartnerPartyId == partner);
+        if (i < 0) return;
+        var c = partners[i].Candidate;
+        partners[i] = partners[i] with
+        {
+            Candidate = c with
+            {
+                Tally = c.Tally + Tally.OfOffer(HopOutcome.Pending, null) + Tally.OfLead(LeadStatus.Assigned),
+                LastAssignedAt = c.LastAssignedAt is { } last && last > at ? last : at,
+            },
+        };
+    }
 }
