@@ -106,7 +106,13 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            Serialize(await services.GetRequiredService<Leads>().CreateAsync(new("Warm-up (rolled back)", "Warm-up", "DE", null, null, 1000m), LeadSources.Api, ct));
+            var leads = services.GetRequiredService<Leads>();
+            CreateLeadRequest lead = new("Warm-up (rolled back)", "Warm-up", "DE", null, null, 1000m);
+            Serialize(await leads.CreateAsync(lead, LeadSources.Api, ct));
+            // Leads that arrive together are routed as a batch (LeadIntake), which reads and narrows differently.
+            var together = new[] { lead, lead with { Country = "US", Region = "CA" } }.Select(r => leads.New(r, LeadSources.Api).Value!).ToList();
+            await leads.SaveAllAsync(together, ct);
+            foreach (var created in await services.GetRequiredService<LeadQueries>().DescribeCreatedAsync(together, ct)) Serialize(Outcome<LeadDto>.Ok(created));
         }
     }
 
