@@ -368,8 +368,13 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         var factory = app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>();
         await using var db = await SystemContext.CreateSystemAsync(factory);
         var counted = await PartnerTallies.CountAsync(db, owner.OrganizationId, partners.Select(x => x.OrganizationId).ToList(), ct);
+        var lastOffers = await db.LeadHops.Where(h => h.Lead!.OwnerPartyId == owner.OrganizationId)
+            .GroupBy(h => h.PartnerPartyId).Select(g => new { g.Key, Last = g.Max(h => h.AssignedAt) }).ToDictionaryAsync(x => x.Key, x => (DateTime?)x.Last, ct);
         foreach (var profile in await db.PartnerProfiles.Where(x => x.OwnerPartyId == owner.OrganizationId).ToListAsync(ct))
+        {
             Assert.Equal(counted[profile.PartnerPartyId], Tally.Of(profile));
+            Assert.Equal(lastOffers.GetValueOrDefault(profile.PartnerPartyId), profile.LastAssignedAt);
+        }
     }
 
     private async Task<int> SweepAsync()

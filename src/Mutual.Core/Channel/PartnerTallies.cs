@@ -81,6 +81,14 @@ public static class PartnerTallies
     /// <summary>Adds the changes to the profiles (a partner without a profile has no tally to keep).</summary>
     public static async Task ApplyAsync(MutualDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
+        // SQLite holds the whole database for a write, so one statement for all the changes (a batch of leads offered
+        // to many partners) has no lock order to keep; PostgreSQL locks rows in the order a statement meets them, so
+        // there each profile is updated in turn, in the changes' order, and two saves cannot deadlock.
+        if (changes.Count > 1 && !db.IsPostgres())
+        {
+            await ApplyInOneStatementAsync(db, changes, ct);
+            return;
+        }
         foreach (var (owner, partner, d, offered) in changes)
         {
             await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner && p.PartnerPartyId == partner)
@@ -95,6 +103,36 @@ public static class PartnerTallies
                     .SetProperty(p => p.LeadsLost, p => p.LeadsLost + d.Lost)
                     .SetProperty(p => p.LastAssignedAt, p => offered ?? p.LastAssignedAt), ct);
         }
+    }
+
+    private static Task<int> ApplyInOneStatementAsync(MutualDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
+    {
+        const int columns = 12;
+        var values = new List<object>(changes.Count * columns);
+        var rows = new List<string>(changes.Count);
+        foreach (var (owner, partner, d, offered) in changes)
+        {
+            rows.Add("(" + string.Join(", ", Enumerable.Range(values.Count, columns).Select(n => $"{{{n}}}")) + ")");
+            values.AddRange([owner, partner, d.Offers, d.Accepted, d.Declined, d.TimedOut, d.AcceptSeconds, d.Open, d.Won, d.Lost,
+                offered is null ? 0 : 1, offered ?? DateTime.UnixEpoch]);
+        }
+        // The parameters take EF's mapping for their type, so ids and times are written as EF writes them.
+        var sql = $"""
+            WITH v(owner_id, partner_id, add_offers, add_accepted, add_declined, add_timed_out, add_seconds, add_open, add_won, add_lost, has_offer, offered_at)
+            AS (VALUES {string.Join(", ", rows)})
+            UPDATE "PartnerProfiles" SET
+                "Offers" = "PartnerProfiles"."Offers" + v.add_offers,
+                "OffersAccepted" = "PartnerProfiles"."OffersAccepted" + v.add_accepted,
+                "OffersDeclined" = "PartnerProfiles"."OffersDeclined" + v.add_declined,
+                "OffersTimedOut" = "PartnerProfiles"."OffersTimedOut" + v.add_timed_out,
+                "AcceptSeconds" = "PartnerProfiles"."AcceptSeconds" + v.add_seconds,
+                "LeadsOpen" = "PartnerProfiles"."LeadsOpen" + v.add_open,
+                "LeadsWon" = "PartnerProfiles"."LeadsWon" + v.add_won,
+                "LeadsLost" = "PartnerProfiles"."LeadsLost" + v.add_lost,
+                "LastAssignedAt" = CASE v.has_offer WHEN 1 THEN v.offered_at ELSE "PartnerProfiles"."LastAssignedAt" END
+            FROM v WHERE "PartnerProfiles"."OwnerPartyId" = v.owner_id AND "PartnerProfiles"."PartnerPartyId" = v.partner_id
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, values, ct);
     }
 
     /// <summary>
