@@ -81,10 +81,8 @@ public static class PartnerTallies
     /// <summary>Adds the changes to the profiles (a partner without a profile has no tally to keep).</summary>
     public static async Task ApplyAsync(MutualDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
-        // SQLite holds the whole database for a write, so one statement for all the changes (a batch of leads offered
-        // to many partners) has no lock order to keep; PostgreSQL locks rows in the order a statement meets them, so
-        // there each profile is updated in turn, in the changes' order, and two saves cannot deadlock.
-        if (changes.Count > 1 && !db.IsPostgres())
+        // A batch of leads offered to many partners: one statement, not one round trip per partner.
+        if (changes.Count > 1)
         {
             await ApplyInOneStatementAsync(db, changes, ct);
             return;
@@ -116,8 +114,16 @@ public static class PartnerTallies
             values.AddRange([owner, partner, d.Offers, d.Accepted, d.Declined, d.TimedOut, d.AcceptSeconds, d.Open, d.Won, d.Lost,
                 offered is null ? 0 : 1, offered ?? DateTime.UnixEpoch]);
         }
-        // The parameters take EF's mapping for their type, so ids and times are written as EF writes them.
-        var sql = $"""
+        // PostgreSQL locks rows in the order a statement meets them, which for a join is the plan's: the profiles are
+        // locked first, in the changes' (owner, partner) order as one at a time would, so two saves cannot deadlock.
+        // SQLite holds the whole database for a write. The parameters take EF's mapping for their type, so ids and
+        // times are written as EF writes them.
+        var pairs = string.Join(", ", changes.Select((_, i) => $"({{{i * columns}}}, {{{i * columns + 1}}})"));
+        var sql = (db.IsPostgres() ? $"""
+            SELECT 1 FROM "PartnerProfiles" WHERE ("OwnerPartyId", "PartnerPartyId") IN (VALUES {pairs})
+            ORDER BY "OwnerPartyId", "PartnerPartyId" FOR UPDATE;
+
+            """ : "") + $"""
             WITH v(owner_id, partner_id, add_offers, add_accepted, add_declined, add_timed_out, add_seconds, add_open, add_won, add_lost, has_offer, offered_at)
             AS (VALUES {string.Join(", ", rows)})
             UPDATE "PartnerProfiles" SET
