@@ -4,7 +4,10 @@ using Mutual.Core.Data;
 
 namespace Mutual.Core.Tests;
 
-/// <summary>Every PostgreSQL session of the app runs without parallel query, unless the connection string says otherwise.</summary>
+/// <summary>
+/// Every PostgreSQL session of the app runs without parallel query and prepares the statements it runs often, unless
+/// the connection string says otherwise.
+/// </summary>
 public sealed class PostgresConnectionSettingsTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
     [Fact]
@@ -16,6 +19,30 @@ public sealed class PostgresConnectionSettingsTests(CoreDatabase database) : ICl
             .SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal("0", value);
     }
+
+    [Fact]
+    public async Task AStatementRunOftenIsPreparedOnTheServerAndValueSensitiveReadsGetCustomPlans()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.Open(Actor.System);
+        if (!db.IsPostgres()) Assert.Skip("PostgreSQL only (set MUTUAL_TEST_POSTGRES).");
+        await db.Database.OpenConnectionAsync(ct);
+        for (var i = 0; i < 6; i++) await db.Parties.AnyAsync(p => p.Name == "Nobody", ct);
+        var prepared = await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync(ct);
+        Assert.Contains(prepared, s => s.Contains("\"Parties\"", StringComparison.Ordinal));
+
+        string Mode() => db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").AsEnumerable().Single();
+        await using (await CustomPlans.BeginAsync(db, needed: true, ct)) Assert.Equal("force_custom_plan", Mode());
+        Assert.Equal("auto", Mode());
+        await using (await CustomPlans.BeginAsync(db, needed: false, ct)) Assert.Equal("auto", Mode());
+    }
+
+    [Theory]
+    [InlineData("Host=db", PostgresConnectionSettings.AutoPrepared)]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;max auto prepare=20", 20)]
+    public void StatementsAreAutoPreparedUnlessTheConnectionStringSaysOtherwise(string connectionString, int expected) =>
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Apply(connectionString)).MaxAutoPrepare);
 
     [Theory]
     [InlineData("Host=db;Username=app", "-c max_parallel_workers_per_gather=0")]

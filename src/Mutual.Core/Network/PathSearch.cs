@@ -121,6 +121,8 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         // probed for those conversations (by the key), so a link to a tenant hub, active in ~17,000 conversations at
         // a million parties, reads what its other end takes part in, not the hub's rows.
         var active = since - ConversationRules.FutureAllowance;
+        // A hub's rows and a leaf's want different plans.
+        await using var plans = await CustomPlans.BeginAsync(db, true, ct);
         int Degree(Guid party) => degrees.GetValueOrDefault(party);
         var drivers = pairs.Select(p => Degree(p.A) <= Degree(p.B) ? p.A : p.B).ToHashSet();
         var rows = await Participants().Where(p => drivers.Contains(p.PartyId) && p.LastActivityAt >= active)

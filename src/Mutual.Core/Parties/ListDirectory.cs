@@ -16,6 +16,7 @@ public sealed class ListDirectoryHandler(MutualDbContext db)
         if (!v.IsValid) return v.Fail<Page<DirectoryEntry>>();
 
         var words = PartySearch.Words(q);
+        await using var plans = await CustomPlans.BeginAsync(db, words.Count > 0, ct);
         // Compared with a parameter on purpose: EF writes `p.IsMember` (or `== true`) as a bare `WHERE "IsMember"`, which
         // SQLite cannot match to the (IsMember, Name, Id) index, so it scanned and sorted every party; `= @member` is a range.
         var member = true;

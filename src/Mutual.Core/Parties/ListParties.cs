@@ -30,6 +30,7 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = db.Actor;
         var words = PartySearch.Words(request.Q);
+        await using var plans = await CustomPlans.BeginAsync(db, words.Count > 0, ct);
         // A common word walks the book in name order (SQLite only; see PartySearch.Match). The rare-role path reads its
         // few candidates by key, so it keeps the match as the driver; the actor's own one or two records are each checked.
         var walk = request.Role is null && await PartySearch.MatchesManyAsync(db, words, SearchWalkAbove, ct);
