@@ -68,6 +68,31 @@ public sealed class WebhookBatchTests(WebhookApp app) : IClassFixture<WebhookApp
     }
 
     [Fact]
+    public async Task EventsNoEndpointSubscribesToAreSetAsideWithoutDeliveriesAndTheRestStillArrive()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var org = await OrgAsync();
+        var hook = (await org.Client.PostJson("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "party.created" } })).Id();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await factory.CreateSystemAsync())
+        {
+            // More than a fan-out batch of a type nobody subscribes to, then one that is wanted.
+            for (var i = 0; i < WebhookDispatcher.BatchSize + 50; i++)
+                db.Outbox.Add(Mutual.Core.Events.OutboxMessage.Create("lead.assigned", now, new { i }, [org.OrganizationId]));
+            await db.SaveChangesAsync();
+        }
+        var wanted = await org.Client.CreatePartyAsync("organization", "Wanted Co");
+        await app.PumpAsync();
+
+        Assert.Contains(receiver.Accepted, r => r.Body.Contains(wanted.ToString(), StringComparison.Ordinal));
+        Assert.All(await DeliveriesAsync(hook), d => Assert.Equal("party.created", d.EventType));
+        await using var check = await factory.CreateSystemAsync();
+        Assert.False(await check.Outbox.AnyAsync(o => o.DispatchedAt == null));
+        Assert.False(await check.WebhookDeliveries.AnyAsync(d => d.EventType == "lead.assigned"));
+    }
+
+    [Fact]
     public async Task ManyGoneAnswersInOnePassDisableTheEndpointOnceAndTellTheOwnerOnce()
     {
         await using var gone = await Receiver.StartAsync();

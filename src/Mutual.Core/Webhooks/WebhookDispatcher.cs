@@ -20,6 +20,7 @@ public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory
     /// <summary>Dispatches until the outbox is drained; returns how many deliveries were created.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
+        await SkipUnsubscribedAsync(ct);
         var total = 0;
         while (true)
         {
@@ -27,6 +28,24 @@ public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory
             total += deliveries;
             if (messages < BatchSize) return total;
         }
+    }
+
+    /// <summary>
+    /// Marks dispatched, in one statement, the waiting events of types no enabled endpoint subscribes to: they make no
+    /// delivery, and taken in order with the rest, a burst of them held up the events behind it — the 1M benchmark's
+    /// lead scenario left ~25,000 lead.assigned events, which a node fanned out at ~2,800 a second while the posts
+    /// after them waited. Looked for first, so an idle pass takes no write lock.
+    /// </summary>
+    internal async Task SkipUnsubscribedAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateSystemAsync(ct);
+        var subscribed = (await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => e.Events).ToListAsync(ct))
+            .SelectMany(events => events).Distinct().ToList();
+        if (subscribed.Contains(EventTypes.All)) return;
+        var unsubscribed = db.Outbox.IgnoreQueryFilters().Where(o => o.DispatchedAt == null && !subscribed.Contains(o.Type));
+        if (!await unsubscribed.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await unsubscribed.ExecuteUpdateAsync(s => s.SetProperty(o => o.DispatchedAt, now), ct);
     }
 
     private async Task<(int Messages, int Deliveries)> DispatchBatchAsync(CancellationToken ct)
