@@ -78,36 +78,23 @@ public static class PartnerTallies
             .OrderBy(c => c.Owner).ThenBy(c => c.Partner).ToList();
     }
 
-    /// <summary>Adds the changes to the profiles (a partner without a profile has no tally to keep).</summary>
+    /// <summary>Changes written by one statement: 12 parameters each, well under either store's limit on parameters.</summary>
+    private const int ChangesPerStatement = 500;
+
+    /// <summary>
+    /// Adds the changes to the profiles (a partner without a profile has no tally to keep): one statement for all of
+    /// a save's partners (a batch of leads offers to many), not one round trip per partner.
+    /// </summary>
     public static async Task ApplyAsync(MutualDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
-        // A batch of leads offered to many partners: one statement, not one round trip per partner.
-        if (changes.Count > 1)
-        {
-            await ApplyInOneStatementAsync(db, changes, ct);
-            return;
-        }
-        foreach (var (owner, partner, d, offered) in changes)
-        {
-            await db.PartnerProfiles.IgnoreQueryFilters().Where(p => p.OwnerPartyId == owner && p.PartnerPartyId == partner)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Offers, p => p.Offers + d.Offers)
-                    .SetProperty(p => p.OffersAccepted, p => p.OffersAccepted + d.Accepted)
-                    .SetProperty(p => p.OffersDeclined, p => p.OffersDeclined + d.Declined)
-                    .SetProperty(p => p.OffersTimedOut, p => p.OffersTimedOut + d.TimedOut)
-                    .SetProperty(p => p.AcceptSeconds, p => p.AcceptSeconds + d.AcceptSeconds)
-                    .SetProperty(p => p.LeadsOpen, p => p.LeadsOpen + d.Open)
-                    .SetProperty(p => p.LeadsWon, p => p.LeadsWon + d.Won)
-                    .SetProperty(p => p.LeadsLost, p => p.LeadsLost + d.Lost)
-                    .SetProperty(p => p.LastAssignedAt, p => offered ?? p.LastAssignedAt), ct);
-        }
+        foreach (var chunk in changes.Chunk(ChangesPerStatement)) await ApplyInOneStatementAsync(db, chunk, ct);
     }
 
-    private static Task<int> ApplyInOneStatementAsync(MutualDbContext db, IReadOnlyList<Change> changes, CancellationToken ct)
+    private static Task<int> ApplyInOneStatementAsync(MutualDbContext db, Change[] changes, CancellationToken ct)
     {
         const int columns = 12;
-        var values = new List<object>(changes.Count * columns);
-        var rows = new List<string>(changes.Count);
+        var values = new List<object>(changes.Length * columns);
+        var rows = new List<string>(changes.Length);
         foreach (var (owner, partner, d, offered) in changes)
         {
             rows.Add("(" + string.Join(", ", Enumerable.Range(values.Count, columns).Select(n => $"{{{n}}}")) + ")");
@@ -115,7 +102,7 @@ public static class PartnerTallies
                 offered is null ? 0 : 1, offered ?? DateTime.UnixEpoch]);
         }
         // PostgreSQL locks rows in the order a statement meets them, which for a join is the plan's: the profiles are
-        // locked first, in the changes' (owner, partner) order as one at a time would, so two saves cannot deadlock.
+        // locked first, in the changes' (owner, partner) order (chunks follow it too), so two saves cannot deadlock.
         // SQLite holds the whole database for a write. The parameters take EF's mapping for their type, so ids and
         // times are written as EF writes them.
         var pairs = string.Join(", ", changes.Select((_, i) => $"({{{i * columns}}}, {{{i * columns + 1}}})"));
