@@ -48,8 +48,11 @@ public sealed class CoreDatabase : IAsyncLifetime
     }
 
     /// <summary>A context that counts the SQL commands it sends, to prove a use case does not query per row.</summary>
-    public MutualDbContext OpenCounting(Actor actor, CommandCounter counter) =>
-        new(new DbContextOptionsBuilder<MutualDbContext>(_options!).AddInterceptors(counter).Options) { Actor = actor };
+    public MutualDbContext OpenCounting(Actor actor, CommandCounter counter) => OpenIntercepted(actor, counter);
+
+    /// <summary>A context whose commands pass through the given interceptor (to count them, or to act between them).</summary>
+    public MutualDbContext OpenIntercepted(Actor actor, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) =>
+        new(new DbContextOptionsBuilder<MutualDbContext>(_options!).AddInterceptors(interceptor).Options) { Actor = actor };
 
     public async ValueTask DisposeAsync()
     {

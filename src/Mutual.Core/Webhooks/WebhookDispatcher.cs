@@ -34,15 +34,20 @@ public sealed class WebhookDispatcher(IDbContextFactory<MutualDbContext> factory
     /// Marks dispatched, in one statement, the waiting events of types no enabled endpoint subscribes to: they make no
     /// delivery, and taken in order with the rest, a burst of them held up the events behind it — the 1M benchmark's
     /// lead scenario left ~25,000 lead.assigned events, which a node fanned out at ~2,800 a second while the posts
-    /// after them waited. Looked for first, so an idle pass takes no write lock.
+    /// after them waited. Only events already waiting before the subscriptions are read are set aside: an endpoint
+    /// created while this runs must still get the events that come after it.
     /// </summary>
     internal async Task SkipUnsubscribedAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateSystemAsync(ct);
+        var waiting = db.Outbox.IgnoreQueryFilters().Where(o => o.DispatchedAt == null);
+        var newest = await waiting.OrderByDescending(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (newest is not { } last) return;
         var subscribed = (await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).Select(e => e.Events).ToListAsync(ct))
             .SelectMany(events => events).Distinct().ToList();
         if (subscribed.Contains(EventTypes.All)) return;
-        var unsubscribed = db.Outbox.IgnoreQueryFilters().Where(o => o.DispatchedAt == null && !subscribed.Contains(o.Type));
+        // Looked for first, so a pass with nothing to set aside takes no write lock.
+        var unsubscribed = waiting.Where(o => o.Id.CompareTo(last) <= 0 && !subscribed.Contains(o.Type));
         if (!await unsubscribed.AnyAsync(ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         await unsubscribed.ExecuteUpdateAsync(s => s.SetProperty(o => o.DispatchedAt, now), ct);
