@@ -30,6 +30,7 @@ builder.Services.AddSingleton<Mutual.Core.Network.NetworkIndex>();
 builder.Services.AddSingleton<Mutual.Core.Network.NetworkSync>();
 builder.Services.AddSingleton<NodeWarmUp>();
 builder.Services.AddSingleton<Mutual.Core.Channel.LeadIntake>();
+builder.Services.AddSingleton<Mutual.Core.Conversations.MessageIntake>();
 builder.Services.AddHostedService<NetworkWorker>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<BearerTokenCache>();

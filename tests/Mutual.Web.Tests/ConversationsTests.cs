@@ -40,9 +40,13 @@ public sealed class ConversationsTests(MutualApp app) : IClassFixture<MutualApp>
         var globex = await app.JoinAsync(admin, "Busy Thread Co", "Bo Busy");
         var id = (await admin.PostJson("/api/v1/conversations", new { subject = "Busy", participantPartyIds = new[] { globex.OrganizationId }, body = "Start" })).Id();
 
+        var stranger = await app.JoinAsync(admin, "Stranger Co", "Sam Stranger");
         var posts = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? admin : globex.Client)
             .PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = $"Message {i}" })).ToList();
+        // Posts that arrive together are committed together; one from a party outside the thread is still a 404.
+        var strays = Enumerable.Range(0, 2).Select(i => stranger.Client.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "Stray" })).ToList();
         foreach (var response in await Task.WhenAll(posts)) await response.Expect(HttpStatusCode.Created);
+        foreach (var response in await Task.WhenAll(strays)) await response.Expect(HttpStatusCode.NotFound);
 
         var bodies = (await admin.GetJson($"/api/v1/conversations/{id}/messages")).Items().Select(m => m!["body"]!.GetValue<string>()).ToList();
         Assert.Equal(7, bodies.Count);

@@ -55,6 +55,13 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
     /// </summary>
     public async Task SaveAllAsync(IReadOnlyList<Lead> leads, CancellationToken ct = default)
     {
+        await RouteAllAsync(leads, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary><see cref="SaveAllAsync"/> up to the save: the leads are added and routed, for the caller to save.</summary>
+    public async Task RouteAllAsync(IReadOnlyList<Lead> leads, CancellationToken ct = default)
+    {
         if (leads.Any(l => l.OwnerPartyId != db.ActingPartyId)) throw new InvalidOperationException("A batch holds the acting party's own leads.");
         var batch = leads.Count > 1 ? new RoutingBatch() : null;
         foreach (var lead in leads)
@@ -62,7 +69,6 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
             db.Leads.Add(lead);
             await router.RouteAsync(lead, ct, batch);
         }
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The assigned partner takes the lead on, before its deadline.</summary>

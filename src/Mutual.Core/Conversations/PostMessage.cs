@@ -8,6 +8,9 @@ namespace Mutual.Core.Conversations;
 
 public sealed record PostMessageRequest(string? Body, string? Channel, DateTime? OccurredAt);
 
+/// <summary>One request's message, posted with others (<see cref="PostMessageHandler.PostTogetherAsync"/>).</summary>
+public sealed record MessagePosting(Actor Actor, Guid ConversationId, PostMessageRequest Request);
+
 /// <summary>
 /// Adds a message to a conversation the actor takes part in. The author is the account's person, on
 /// behalf of the party the account acts for. A logged call or meeting carries the time it happened.
@@ -38,6 +41,30 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 return Outcome<MessageDto>.Conflict("The conversation is too busy right now; send the message again.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Posts several requests' messages in one transaction (the caller's, if it has one), one after another, each as
+    /// its own actor and each saved before the next reads — so two in one thread count up in turn, as one at a time
+    /// would. Nothing one post read stays tracked for the next, which may be another party's. Throws, committing
+    /// nothing, when any save fails; a 404 or a 400 writes nothing and is only that post's answer.
+    /// </summary>
+    public async Task<IReadOnlyList<Outcome<MessageDto>>> PostTogetherAsync(IReadOnlyList<MessagePosting> postings, CancellationToken ct = default)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (own)
+        {
+            var outcomes = new Outcome<MessageDto>[postings.Count];
+            // In conversation order, so two nodes' batches on PostgreSQL take the conversations' row locks in one order.
+            foreach (var i in Enumerable.Range(0, postings.Count).OrderBy(i => postings[i].ConversationId))
+            {
+                db.Actor = postings[i].Actor;
+                outcomes[i] = await TryHandleAsync(postings[i].ConversationId, postings[i].Request, ct);
+                db.ChangeTracker.Clear();
+            }
+            if (own is not null) await own.CommitAsync(ct);
+            return outcomes;
         }
     }
 

@@ -25,8 +25,8 @@ public static class ConversationsApi
             ApiResults.Ok(http, await queries.GetAsync(id, ct), c => c.Version))
         .WithSummary("One conversation").Produces<ConversationDto>().ProducesProblem(404);
 
-        conversations.MapPost("/{id:guid}/messages", async (Guid id, PostMessageRequest request, PostMessageHandler handler, HttpContext http, CancellationToken ct) =>
-            ApiResults.Created(http, await handler.HandleAsync(id, request, ct), m => $"/api/v1/conversations/{id}/messages/{m.Id}"))
+        conversations.MapPost("/{id:guid}/messages", async (Guid id, PostMessageRequest request, MessageIntake intake, MutualDbContext db, HttpContext http, CancellationToken ct) =>
+            ApiResults.Created(http, await intake.PostAsync(db.Actor, id, request, ct), m => $"/api/v1/conversations/{id}/messages/{m.Id}"))
         .WithMetadata(new IdempotentAttribute())
         .WithSummary("Write in a conversation (Markdown, rendered safely); occurredAt places a logged call or meeting")
         .Produces<MessageDto>(201).ProducesValidationProblem().ProducesProblem(404);

@@ -100,7 +100,11 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
         {
             Serialize(await queries.MessagesAsync(conversation.Id, null, null, ct));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            Serialize(await services.GetRequiredService<PostMessageHandler>().HandleAsync(conversation.Id, new("Warm-up (rolled back).", null, null), ct));
+            var handler = services.GetRequiredService<PostMessageHandler>();
+            PostMessageRequest post = new("Warm-up (rolled back).", null, null);
+            Serialize(await handler.HandleAsync(conversation.Id, post, ct));
+            // Messages that arrive together are posted in turn in one transaction (MessageIntake).
+            foreach (var posted in await handler.PostTogetherAsync([new(actor, conversation.Id, post), new(actor, conversation.Id, post)], ct)) Serialize(posted);
         }
         db.ChangeTracker.Clear();
 
