@@ -9,7 +9,7 @@ namespace Mutual.Core.Tests;
 /// <summary>Messages posted together (MessageIntake's batch) leave exactly what posting them one by one leaves.</summary>
 public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
-    private sealed record Cast(Actor Ann, Actor Bob, Guid Private, Guid Shared, Dictionary<Guid, string> Names);
+    private sealed record Cast(Actor Ann, Actor Bob, Guid Private, Guid Shared, Guid Quiet, Dictionary<Guid, string> Names);
 
     [Fact]
     public async Task PostingsInOneBatchLeaveWhatPostingThemOneByOneLeaves()
@@ -17,7 +17,7 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
         var together = await CastAsync("Together");
         IReadOnlyList<Outcome<MessageDto>> outcomes;
         await using (var db = database.Open(Actor.Anonymous))
-            outcomes = await new PostMessageHandler(db, database.Clock).PostTogetherAsync(Postings(together));
+            outcomes = await new PostMessageHandler(db, database.Clock).PostAllAsync(Postings(together));
 
         var alone = await CastAsync("Alone");
         var one = new List<Outcome<MessageDto>>();
@@ -27,7 +27,7 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
             one.Add(await new PostMessageHandler(db, database.Clock).HandleAsync(posting.ConversationId, posting.Request));
         }
 
-        OutcomeKind[] expected = [OutcomeKind.Ok, OutcomeKind.Ok, OutcomeKind.NotFound, OutcomeKind.Invalid, OutcomeKind.Ok, OutcomeKind.Ok];
+        OutcomeKind[] expected = [OutcomeKind.Ok, OutcomeKind.Ok, OutcomeKind.NotFound, OutcomeKind.Invalid, OutcomeKind.Ok, OutcomeKind.Ok, OutcomeKind.Ok, OutcomeKind.Ok];
         Assert.Equal(expected, outcomes.Select(o => o.Kind));
         Assert.Equal(expected, one.Select(o => o.Kind));
         Assert.Equal(one.Select(o => o.Value?.Body), outcomes.Select(o => o.Value?.Body));
@@ -38,11 +38,14 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
         Assert.Contains(state, s => s.StartsWith("Private: 3 messages [Start, one, four] v4 'four'", StringComparison.Ordinal));
         Assert.Contains(state, s => s.StartsWith("Shared: 3 messages [Start, two, three] v4 'three'", StringComparison.Ordinal));
         Assert.Contains(state, s => s.StartsWith("link Ann->Bob ours", StringComparison.Ordinal) && !s.Contains("call  ", StringComparison.Ordinal));
-        Assert.Contains("message.posted x6", state);
+        Assert.Contains(state, s => s.StartsWith("Quiet: 2 messages [five, six] v3 'six'", StringComparison.Ordinal));
+        Assert.Single(state, s => s.StartsWith("link Ann->Newcomer ours", StringComparison.Ordinal));
+        Assert.Contains("message.posted x8", state);
     }
 
     // Ann writes in her private thread and the shared one; Bob in the shared one, and tries her private one (a 404
-    // even though her post in the same batch has just read it); one post is empty (a 400).
+    // even though her post in the same batch has just read it); one post is empty (a 400). The quiet thread has no
+    // message yet, so its first two make the same new engagement links.
     private static List<MessagePosting> Postings(Cast c) =>
     [
         new(c.Ann, c.Private, new("one", null, null)),
@@ -51,6 +54,8 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
         new(c.Ann, c.Shared, new("", null, null)),
         new(c.Ann, c.Shared, new("three", "call", null)),
         new(c.Ann, c.Private, new("four", null, null)),
+        new(c.Ann, c.Quiet, new("five", null, null)),
+        new(c.Ann, c.Quiet, new("six", null, null)),
     ];
 
     private async Task<Cast> CastAsync(string run)
@@ -64,7 +69,10 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
         var start = new StartConversationHandler(db, database.Clock);
         var own = (await start.HandleAsync(new StartConversationRequest("Private", [prospect.Id], null, "Start"))).Value!;
         var shared = (await start.HandleAsync(new StartConversationRequest("Shared", [bob.PartyId], null, "Start"))).Value!;
-        return new(ann, bob, own.Id, shared.Id, names);
+        var newcomer = (await new CreatePartyHandler(db, database.Clock).HandleAsync(new CreatePartyRequest("organization", run + " Newcomer", [], [], null, []))).Value!;
+        names[newcomer.Id] = "Newcomer";
+        var quiet = (await start.HandleAsync(new StartConversationRequest("Quiet", [newcomer.Id], null, null))).Value!;
+        return new(ann, bob, own.Id, shared.Id, quiet.Id, names);
     }
 
     private async Task<Actor> MemberAsync(string name, Dictionary<Guid, string> names, string role)
@@ -87,9 +95,9 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
     private async Task<List<string>> StateAsync(Cast c)
     {
         await using var db = database.Open(Actor.System);
-        string N(Guid id) => c.Names.GetValueOrDefault(id, id == c.Private ? "Private" : id == c.Shared ? "Shared" : "?");
+        string N(Guid id) => c.Names.GetValueOrDefault(id, id == c.Private ? "Private" : id == c.Shared ? "Shared" : id == c.Quiet ? "Quiet" : "?");
         var state = new List<string>();
-        foreach (var id in new[] { c.Private, c.Shared })
+        foreach (var id in new[] { c.Private, c.Shared, c.Quiet })
         {
             var conversation = await db.Conversations.SingleAsync(x => x.Id == id);
             var bodies = await db.Messages.Where(m => m.ConversationId == id).OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
@@ -103,7 +111,7 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
             var posted = await db.Outbox.CountAsync(o => o.Type == "message.posted" && o.Data.Contains(id.ToString()));
             state.Add($"{N(id)} message.posted x{posted}");
         }
-        state.Add($"message.posted x{await db.Outbox.CountAsync(o => o.Type == "message.posted" && (o.Data.Contains(c.Private.ToString()) || o.Data.Contains(c.Shared.ToString())))}");
+        state.Add($"message.posted x{await db.Outbox.CountAsync(o => o.Type == "message.posted" && (o.Data.Contains(c.Private.ToString()) || o.Data.Contains(c.Shared.ToString()) || o.Data.Contains(c.Quiet.ToString())))}");
         var parties = c.Names.Keys.ToList();
         var links = await db.Set<EngagementLink>().Where(l => parties.Contains(l.OwnerPartyId)).ToListAsync();
         state.AddRange(links.Select(l => $"link {N(l.OwnerPartyId)}->{N(l.CounterpartPartyId)} ours {l.LastOursAt:O} theirs {l.LastTheirsAt:O} call {l.LastCallOrMeetingAt:O} dialogue {l.LastDialogueAt:O} v{l.Version}").Order());

@@ -5,11 +5,12 @@ using Mutual.Core.Data;
 namespace Mutual.Core.Conversations;
 
 /// <summary>
-/// Posts the messages that arrive over the API at the same moment in one transaction (a
-/// <see cref="GroupCommit{TRequest,TResult}"/>), whoever writes them and wherever. Posted one at a time, each message
-/// was a durable commit of its own: on SQLite a turn at the write lock, an fsync of the write-ahead log and a fresh
-/// copy of every page it touched (about 26: the messages', the outbox's and their indexes' last pages, the
-/// conversation, its participants, the engagement links), so sixteen people posting at once got less done than one.
+/// Posts the messages that arrive over the API at the same moment in one save (a
+/// <see cref="GroupCommit{TRequest,TResult}"/>), whoever writes them and wherever
+/// (<see cref="PostMessageHandler.PostAllAsync"/>). Posted one at a time, each message was a durable commit of its own:
+/// on SQLite a turn at the write lock, an fsync of the write-ahead log and a fresh copy of every page it touched (about
+/// 26: the messages', the outbox's and their indexes' last pages, the conversation, its participants, the engagement
+/// links), and its own five reads; sixteen people posting at once got less done than one.
 /// </summary>
 public sealed class MessageIntake(IServiceScopeFactory scopes) : GroupCommit<MessageIntake.Queued, Outcome<MessageDto>>
 {
@@ -23,7 +24,7 @@ public sealed class MessageIntake(IServiceScopeFactory scopes) : GroupCommit<Mes
     {
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetRequiredService<PostMessageHandler>();
-        return await handler.PostTogetherAsync(batch.Select(s => new MessagePosting(s.Actor, s.Request.ConversationId, s.Request.Request)).ToList());
+        return await handler.PostAllAsync(batch.Select(s => new MessagePosting(s.Actor, s.Request.ConversationId, s.Request.Request)).ToList());
     }
 
     // Alone, a post that loses a race for its conversation is applied again on fresh data, as it always was.

@@ -8,7 +8,7 @@ namespace Mutual.Core.Conversations;
 
 public sealed record PostMessageRequest(string? Body, string? Channel, DateTime? OccurredAt);
 
-/// <summary>One request's message, posted with others (<see cref="PostMessageHandler.PostTogetherAsync"/>).</summary>
+/// <summary>One request's message, posted with others (<see cref="PostMessageHandler.PostAllAsync"/>).</summary>
 public sealed record MessagePosting(Actor Actor, Guid ConversationId, PostMessageRequest Request);
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
         {
             try
             {
-                return await TryHandleAsync(conversationId, request, ct);
+                return (await PostAllAsync([new(db.Actor, conversationId, request)], ct))[0];
             }
             catch (DbUpdateException e) when (IsLostRace(e) && attempt < Attempts)
             {
@@ -44,56 +44,73 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>
-    /// Posts several requests' messages in one transaction (the caller's, if it has one), one after another, each as
-    /// its own actor and each saved before the next reads — so two in one thread count up in turn, as one at a time
-    /// would. Nothing one post read stays tracked for the next, which may be another party's. Throws, committing
-    /// nothing, when any save fails; a 404 or a 400 writes nothing and is only that post's answer.
-    /// </summary>
-    public async Task<IReadOnlyList<Outcome<MessageDto>>> PostTogetherAsync(IReadOnlyList<MessagePosting> postings, CancellationToken ct = default)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await using (own)
-        {
-            var outcomes = new Outcome<MessageDto>[postings.Count];
-            // In conversation order, so two nodes' batches on PostgreSQL take the conversations' row locks in one order.
-            foreach (var i in Enumerable.Range(0, postings.Count).OrderBy(i => postings[i].ConversationId))
-            {
-                db.Actor = postings[i].Actor;
-                outcomes[i] = await TryHandleAsync(postings[i].ConversationId, postings[i].Request, ct);
-                db.ChangeTracker.Clear();
-            }
-            if (own is not null) await own.CommitAsync(ct);
-            return outcomes;
-        }
-    }
-
     // The conversation's version moved, or the same account's read marker was inserted by its other request.
     private static bool IsLostRace(DbUpdateException e) => e is DbUpdateConcurrencyException || StoreErrors.IsUniqueViolation(e);
 
-    private async Task<Outcome<MessageDto>> TryHandleAsync(Guid conversationId, PostMessageRequest request, CancellationToken ct)
+    /// <summary>
+    /// Posts the requests' messages — one or several, by one party or several (<see cref="MessageIntake"/>) — in one
+    /// save, in the order given, so two in one thread count up in turn as one at a time would. Whether a request's
+    /// conversation exists is asked with that request's actor (each actor's access filters, one query per actor); its
+    /// message is written as that actor. A 404 or a 400 writes nothing and is only that request's answer. Every read
+    /// comes before the save, so when the save throws nothing was written and nothing after it can fail.
+    /// </summary>
+    public async Task<IReadOnlyList<Outcome<MessageDto>>> PostAllAsync(IReadOnlyList<MessagePosting> postings, CancellationToken ct = default)
     {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null) return Outcome<MessageDto>.NotFound("No such conversation.");
-
         var now = clock.GetUtcNow().UtcDateTime;
+        var caller = db.Actor;
+        var outcomes = new Outcome<MessageDto>[postings.Count];
+        var conversations = new Dictionary<Guid, Conversation>();
+        var visible = new HashSet<(Actor, Guid)>();
+        var reads = new Dictionary<(Guid Account, Guid Conversation), ConversationRead>();
+        foreach (var mine in postings.GroupBy(p => p.Actor))
+        {
+            db.Actor = mine.Key;
+            var ids = mine.Select(p => p.ConversationId).Distinct().ToList();
+            foreach (var c in await db.Conversations.Where(c => ids.Contains(c.Id)).ToListAsync(ct))
+            {
+                conversations[c.Id] = c;
+                visible.Add((mine.Key, c.Id));
+            }
+            if (mine.Key.AccountId == Guid.Empty) continue;
+            foreach (var r in await db.ConversationReads.Where(r => ids.Contains(r.ConversationId)).ToListAsync(ct)) reads[(r.AccountId, r.ConversationId)] = r;
+        }
+        var found = conversations.Keys.ToList();
+        // All participant rows, not only the actor's: each carries the inbox ordering.
+        var participants = (await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
+            .Where(p => found.Contains(p.ConversationId)).ToListAsync(ct)).ToLookup(p => p.ConversationId);
+
+        var posted = new List<(int Index, Message Message, List<Guid> Audience)>();
+        for (var i = 0; i < postings.Count; i++)
+        {
+            var (actor, conversationId, request) = postings[i];
+            if (!visible.Contains((actor, conversationId))) { outcomes[i] = Outcome<MessageDto>.NotFound("No such conversation."); continue; }
+            if (Invalid(request, now) is { } invalid) { outcomes[i] = invalid; continue; }
+            var conversation = conversations[conversationId];
+            var those = participants[conversationId].ToList();
+            db.Actor = actor;
+            var message = Append(db, conversation, those, request.Body!, request.Channel ?? conversation.Channel,
+                request.OccurredAt?.ToUniversalTime() ?? now, now);
+            if (actor.AccountId != Guid.Empty) MarkRead(db, reads, actor.AccountId, conversationId, now);
+            posted.Add((i, message, those.Select(p => p.PartyId).ToList()));
+        }
+        db.Actor = caller;
+        if (posted.Count == 0) return outcomes;
+
+        await Engagement.EngagementTracker.RecordAllAsync(db, posted.Select(p => ((IReadOnlyCollection<Guid>)p.Audience, p.Message)).ToList(), ct);
+        var names = await PartyNames.LoadAsync(db, posted.SelectMany(p => new[] { p.Message.AuthorPartyId, p.Message.OnBehalfOfPartyId }), ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (index, message, _) in posted) outcomes[index] = Outcome<MessageDto>.Ok(MessageDto.From(message, names));
+        return outcomes;
+    }
+
+    private static Outcome<MessageDto>? Invalid(PostMessageRequest request, DateTime now)
+    {
         var v = new Validation();
         v.Require("body", request.Body, ConversationRules.BodyMax);
         if (request.Channel is not null && !Channels.IsValid(request.Channel))
             v.Add("channel", $"'channel' must be one of: {string.Join(", ", Channels.All)}.");
-        var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
-        if (occurredAt > now + ConversationRules.FutureAllowance) v.Add("occurredAt", "'occurredAt' must not be in the future.");
-        if (!v.IsValid) return v.Fail<MessageDto>();
-
-        // All participant rows, not only the actor's: each carries the inbox ordering.
-        var participants = await db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows])
-            .Where(p => p.ConversationId == conversation.Id).ToListAsync(ct);
-        var message = Append(db, conversation, participants, request.Body!, request.Channel ?? conversation.Channel, occurredAt, now);
-        if (db.Actor.AccountId != Guid.Empty) await MarkReadAsync(db, conversation.Id, db.Actor.AccountId, now, ct);
-        await Engagement.EngagementTracker.RecordAsync(db, participants.Select(p => p.PartyId).ToList(), message, ct);
-        await db.SaveChangesAsync(ct);
-        var names = await PartyNames.LoadAsync(db, [message.AuthorPartyId, message.OnBehalfOfPartyId], ct);
-        return Outcome<MessageDto>.Ok(MessageDto.From(message, names));
+        if ((request.OccurredAt?.ToUniversalTime() ?? now) > now + ConversationRules.FutureAllowance) v.Add("occurredAt", "'occurredAt' must not be in the future.");
+        return v.IsValid ? null : v.Fail<MessageDto>();
     }
 
     internal static Message Append(MutualDbContext db, Conversation c, IReadOnlyList<ConversationParticipant> participants,
@@ -123,6 +140,14 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
             new { conversationId = c.Id, messageId = message.Id, authorPartyId = message.AuthorPartyId, onBehalfOfPartyId = message.OnBehalfOfPartyId },
             audience));
         return message;
+    }
+
+    private static void MarkRead(MutualDbContext db, Dictionary<(Guid, Guid), ConversationRead> reads, Guid accountId, Guid conversationId, DateTime now)
+    {
+        if (reads.TryGetValue((accountId, conversationId), out var read)) { read.ReadAt = now; return; }
+        read = new ConversationRead { AccountId = accountId, ConversationId = conversationId, ReadAt = now };
+        db.ConversationReads.Add(read);
+        reads[(accountId, conversationId)] = read;
     }
 
     /// <summary>Records that the account has read the conversation up to now (saved with the caller's changes).</summary>

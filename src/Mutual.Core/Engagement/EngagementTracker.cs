@@ -12,38 +12,52 @@ namespace Mutual.Core.Engagement;
 /// </summary>
 public static class EngagementTracker
 {
-    public static async Task RecordAsync(MutualDbContext db, IReadOnlyCollection<Guid> participantPartyIds, Message message, CancellationToken ct)
-    {
-        // The side speaking is the party the author acted for when it takes part, else the author in person.
-        var side = participantPartyIds.Contains(message.OnBehalfOfPartyId) ? message.OnBehalfOfPartyId
-            : participantPartyIds.Contains(message.AuthorPartyId) ? message.AuthorPartyId
-            : message.OnBehalfOfPartyId;
-        var others = participantPartyIds.Where(p => p != side).Distinct().ToList();
-        if (others.Count == 0) return;
+    public static Task RecordAsync(MutualDbContext db, IReadOnlyCollection<Guid> participantPartyIds, Message message, CancellationToken ct) =>
+        RecordAllAsync(db, [(participantPartyIds, message)], ct);
 
-        var links = await db.Set<EngagementLink>().IgnoreQueryFilters()
-            .Where(l => (l.OwnerPartyId == side && others.Contains(l.CounterpartPartyId))
-                || (others.Contains(l.OwnerPartyId) && l.CounterpartPartyId == side))
-            .ToListAsync(ct);
-        var meeting = message.Channel is Channels.Call or Channels.Meeting;
-        var touched = new List<EngagementLink>();
-        foreach (var other in others)
+    /// <summary>Several messages, in order, with one read of the links between their sides and audiences.</summary>
+    public static async Task RecordAllAsync(MutualDbContext db, IReadOnlyList<(IReadOnlyCollection<Guid> Participants, Message Message)> messages, CancellationToken ct)
+    {
+        var spoken = messages.Select(m => (Side: Side(m.Participants, m.Message), m.Participants, m.Message))
+            .Select(m => (m.Side, Others: m.Participants.Where(p => p != m.Side).Distinct().ToList(), m.Message))
+            .Where(m => m.Others.Count > 0).ToList();
+        if (spoken.Count == 0) return;
+
+        var sides = spoken.Select(m => m.Side).Distinct().ToList();
+        var others = spoken.SelectMany(m => m.Others).Distinct().ToList();
+        // With several sides this reads a few links no message touches; they stay as they are.
+        var links = (await db.Set<EngagementLink>().IgnoreQueryFilters()
+            .Where(l => (sides.Contains(l.OwnerPartyId) && others.Contains(l.CounterpartPartyId))
+                || (others.Contains(l.OwnerPartyId) && sides.Contains(l.CounterpartPartyId)))
+            .ToListAsync(ct)).ToDictionary(l => (l.OwnerPartyId, l.CounterpartPartyId));
+        var touched = new HashSet<EngagementLink>(ReferenceEqualityComparer.Instance);
+        foreach (var (side, audience, message) in spoken)
         {
-            var ours = Find(db, links, side, other);
-            ours.LastOursAt = Later(ours.LastOursAt, message.OccurredAt);
-            var theirs = Find(db, links, other, side);
-            theirs.LastTheirsAt = Later(theirs.LastTheirsAt, message.OccurredAt);
-            if (meeting)
+            var meeting = message.Channel is Channels.Call or Channels.Meeting;
+            foreach (var other in audience)
             {
-                ours.LastCallOrMeetingAt = Later(ours.LastCallOrMeetingAt, message.OccurredAt);
-                theirs.LastCallOrMeetingAt = Later(theirs.LastCallOrMeetingAt, message.OccurredAt);
+                var ours = Find(db, links, side, other);
+                ours.LastOursAt = Later(ours.LastOursAt, message.OccurredAt);
+                var theirs = Find(db, links, other, side);
+                theirs.LastTheirsAt = Later(theirs.LastTheirsAt, message.OccurredAt);
+                if (meeting)
+                {
+                    ours.LastCallOrMeetingAt = Later(ours.LastCallOrMeetingAt, message.OccurredAt);
+                    theirs.LastCallOrMeetingAt = Later(theirs.LastCallOrMeetingAt, message.OccurredAt);
+                }
+                touched.Add(ours);
+                touched.Add(theirs);
             }
-            touched.Add(ours);
-            touched.Add(theirs);
         }
         var cadences = await CadencesAsync(db, touched.Where(l => l.Tier is not null).Select(l => l.OwnerPartyId), ct);
         foreach (var link in touched) link.Recompute(Cadence(cadences, link));
     }
+
+    // The side speaking is the party the author acted for when it takes part, else the author in person.
+    private static Guid Side(IReadOnlyCollection<Guid> participants, Message message) =>
+        participants.Contains(message.OnBehalfOfPartyId) ? message.OnBehalfOfPartyId
+        : participants.Contains(message.AuthorPartyId) ? message.AuthorPartyId
+        : message.OnBehalfOfPartyId;
 
     /// <summary>Each owner's tier cadences: its own tiers over the defaults.</summary>
     public static async Task<Dictionary<Guid, Dictionary<string, int>>> CadencesAsync(MutualDbContext db, IEnumerable<Guid> owners, CancellationToken ct)
@@ -60,13 +74,13 @@ public static class EngagementTracker
     public static int? Cadence(Dictionary<Guid, Dictionary<string, int>> cadences, EngagementLink link) =>
         link.Tier is { } tier && cadences.TryGetValue(link.OwnerPartyId, out var byName) && byName.TryGetValue(tier, out var days) ? days : null;
 
-    private static EngagementLink Find(MutualDbContext db, List<EngagementLink> links, Guid owner, Guid counterpart)
+    // A link the batch has not read is new; once added it is found like the others, so two messages never add it twice.
+    private static EngagementLink Find(MutualDbContext db, Dictionary<(Guid, Guid), EngagementLink> links, Guid owner, Guid counterpart)
     {
-        var link = links.FirstOrDefault(l => l.OwnerPartyId == owner && l.CounterpartPartyId == counterpart);
-        if (link is not null) return link;
+        if (links.TryGetValue((owner, counterpart), out var link)) return link;
         link = new EngagementLink { OwnerPartyId = owner, CounterpartPartyId = counterpart };
         db.Set<EngagementLink>().Add(link);
-        links.Add(link);
+        links[(owner, counterpart)] = link;
         return link;
     }
 

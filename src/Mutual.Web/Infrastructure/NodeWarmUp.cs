@@ -103,8 +103,8 @@ public sealed class NodeWarmUp(IServiceScopeFactory scopes, IOptions<JsonOptions
             var handler = services.GetRequiredService<PostMessageHandler>();
             PostMessageRequest post = new("Warm-up (rolled back).", null, null);
             Serialize(await handler.HandleAsync(conversation.Id, post, ct));
-            // Messages that arrive together are posted in turn in one transaction (MessageIntake).
-            foreach (var posted in await handler.PostTogetherAsync([new(actor, conversation.Id, post), new(actor, conversation.Id, post)], ct)) Serialize(posted);
+            // Messages that arrive together are posted in one save (MessageIntake), which reads for all of them at once.
+            foreach (var posted in await handler.PostAllAsync([new(actor, conversation.Id, post), new(actor, conversation.Id, post)], ct)) Serialize(posted);
         }
         db.ChangeTracker.Clear();
 
