@@ -56,8 +56,14 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<Outcome<MessageDto>>> PostAllAsync(IReadOnlyList<MessagePosting> postings, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var caller = db.Actor;
+        try { return await PostAsEachAsync(postings, ct); }
+        finally { db.Actor = caller; }
+    }
+
+    private async Task<IReadOnlyList<Outcome<MessageDto>>> PostAsEachAsync(IReadOnlyList<MessagePosting> postings, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new Outcome<MessageDto>[postings.Count];
         var conversations = new Dictionary<Guid, Conversation>();
         var visible = new HashSet<(Actor, Guid)>();
@@ -93,7 +99,6 @@ public sealed class PostMessageHandler(MutualDbContext db, TimeProvider clock)
             if (actor.AccountId != Guid.Empty) MarkRead(db, reads, actor.AccountId, conversationId, now);
             posted.Add((i, message, those.Select(p => p.PartyId).ToList()));
         }
-        db.Actor = caller;
         if (posted.Count == 0) return outcomes;
 
         await Engagement.EngagementTracker.RecordAllAsync(db, posted.Select(p => ((IReadOnlyCollection<Guid>)p.Audience, p.Message)).ToList(), ct);
