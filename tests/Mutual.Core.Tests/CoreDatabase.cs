@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Mutual.Core.Access;
 using Mutual.Core.Data;
+using Mutual.Core.Parties;
 using Mutual.Web.Tests.Support;
 
 namespace Mutual.Core.Tests;
@@ -38,6 +39,21 @@ public sealed class CoreDatabase : IAsyncLifetime
     }
 
     public MutualDbContext Open(Actor actor) => new(_options!) { Actor = actor };
+
+    /// <summary>A member organization with one staff person, and an actor signed in as that person for it.</summary>
+    public async Task<Actor> NewMemberAsync(string name)
+    {
+        await using var db = Open(Actor.System);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var org = new Party { Kind = PartyKind.Organization, Name = name, IsMember = true, CreatedAt = now, UpdatedAt = now };
+        org.OwnerPartyId = org.Id;
+        var person = new Party { Kind = PartyKind.Person, Name = name + " Staff", IsMember = true, OwnerPartyId = org.Id, CreatedAt = now, UpdatedAt = now };
+        org.RefreshSearchText();
+        person.RefreshSearchText();
+        db.Parties.AddRange(org, person);
+        await db.SaveChangesAsync();
+        return new Actor(org.Id, person.Id, Guid.CreateVersion7());
+    }
 
     /// <summary>For services that open their own contexts: new ones start anonymous, as the host's factory does.</summary>
     public IDbContextFactory<MutualDbContext> Factory => new ContextFactory(this);

@@ -77,18 +77,10 @@ public sealed class PostTogetherTests(CoreDatabase database) : IClassFixture<Cor
 
     private async Task<Actor> MemberAsync(string name, Dictionary<Guid, string> names, string role)
     {
-        await using var db = database.Open(Actor.System);
-        var now = database.Clock.GetUtcNow().UtcDateTime;
-        var org = new Party { Kind = PartyKind.Organization, Name = name, IsMember = true, CreatedAt = now, UpdatedAt = now };
-        org.OwnerPartyId = org.Id;
-        var person = new Party { Kind = PartyKind.Person, Name = name + " Staff", IsMember = true, OwnerPartyId = org.Id, CreatedAt = now, UpdatedAt = now };
-        org.RefreshSearchText();
-        person.RefreshSearchText();
-        db.Parties.AddRange(org, person);
-        await db.SaveChangesAsync();
-        names[org.Id] = role;
-        names[person.Id] = role + "'s person";
-        return new Actor(org.Id, person.Id, Guid.CreateVersion7());
+        var actor = await database.NewMemberAsync(name);
+        names[actor.PartyId] = role;
+        names[actor.PersonPartyId] = role + "'s person";
+        return actor;
     }
 
     /// <summary>Everything a post writes, with the run's ids replaced by roles so two runs compare.</summary>

@@ -9,19 +9,7 @@ namespace Mutual.Core.Tests;
 /// <summary>Use cases on a real database: events go out with the change, and lists cost the same few queries at any page size.</summary>
 public sealed class UseCaseTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
-    private async Task<Actor> NewOrganizationActorAsync(string name)
-    {
-        await using var db = database.Open(Actor.System);
-        var now = database.Clock.GetUtcNow().UtcDateTime;
-        var org = new Party { Kind = PartyKind.Organization, Name = name, IsMember = true, CreatedAt = now, UpdatedAt = now };
-        org.OwnerPartyId = org.Id;
-        var person = new Party { Kind = PartyKind.Person, Name = name + " Staff", IsMember = true, OwnerPartyId = org.Id, CreatedAt = now, UpdatedAt = now };
-        org.RefreshSearchText();
-        person.RefreshSearchText();
-        db.Parties.AddRange(org, person);
-        await db.SaveChangesAsync();
-        return new Actor(org.Id, person.Id, Guid.CreateVersion7());
-    }
+    private Task<Actor> NewOrganizationActorAsync(string name) => database.NewMemberAsync(name);
 
     [Fact]
     public async Task ChangesWriteTheirOutboxEventsInTheSameSave()

@@ -7,7 +7,7 @@ namespace Mutual.Core.Channel;
 /// <summary>
 /// Creates the leads that arrive over the API at the same moment together (a <see cref="GroupCommit{TRequest,TResult}"/>).
 /// A request validates its lead and queues it; each owner's queued leads are routed in a row
-/// (<see cref="Leads.SaveAllAsync"/>) and saved in one transaction. Made one at a time, each lead paid for the same
+/// (<see cref="Leads.RouteAllAsync"/>) and saved in one transaction. Made one at a time, each lead paid for the same
 /// reads of its owner's rules and partners, a commit of its own and, on SQLite, a wait for the write lock the others
 /// held.
 /// </summary>
