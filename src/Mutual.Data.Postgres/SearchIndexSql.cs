@@ -17,4 +17,18 @@ public static class SearchIndexSql
         DROP INDEX IF EXISTS "IX_Parties_SearchVector";
         ALTER TABLE "Parties" DROP COLUMN IF EXISTS "SearchVector";
         """;
+
+    /// <summary>
+    /// The book in name order with what a search tests per entry (its vector, and the list's kind filter): a search for a
+    /// common word walks the book and tests each party it passes, and from this index the walk reads no table row
+    /// (PartySearch.BookPageAsync). Kept beside the model's (OwnerPartyId, Name, Id) index: SearchVector is not in the
+    /// EF model.
+    /// </summary>
+    public const string CreateBookSearch = """
+        CREATE INDEX "IX_Parties_BookSearch" ON "Parties" ("OwnerPartyId", "Name", "Id") INCLUDE ("Kind", "SearchVector");
+        """;
+
+    public const string DropBookSearch = """
+        DROP INDEX IF EXISTS "IX_Parties_BookSearch";
+        """;
 }

@@ -66,8 +66,10 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
             // The book is one ordered range of the (OwnerPartyId, Name, Id) index, read only as far as the page needs; the
             // actor's own records (an individual's own profile is in no one's book) are at most two rows, read on their
             // own. One query with an OR would make the store collect and sort the whole book first.
-            var book = await PlayingRole(query).AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
-                .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
+            var book = words.Count > 0 && db.IsPostgres() && request.Role is null && string.IsNullOrWhiteSpace(request.Tag)
+                ? await SearchBookAsync(words, kind, page, actor, ct)
+                : await PlayingRole(query).AsNoTracking().Where(p => p.OwnerPartyId == actor.PartyId)
+                    .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
             var selves = await PlayingRole(Filtered(SearchPlan.CheckEach)).AsNoTracking().Where(p => p.OwnerPartyId != actor.PartyId && (p.Id == actor.PartyId || p.Id == actor.PersonPartyId))
                 .ToListAsync(ct);
             rows = book.Concat(selves).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Take(page.Limit + 1).ToList();
@@ -78,8 +80,21 @@ public sealed class ListPartiesHandler(MutualDbContext db, TimeProvider clock)
             result.Items.Select(p => PartyDto.From(p, actor, roles[p.Id])).ToList(), result.NextCursor));
     }
 
+    /// <summary>A PostgreSQL search's page of the book: its ids found as <see cref="PartySearch.BookPageAsync"/> says, then its rows.</summary>
+    private async Task<List<Party>> SearchBookAsync(IReadOnlyList<string> words, PartyKind? kind, PageRequest page, Actor actor, CancellationToken ct)
+    {
+        var cursor = page.AfterString(0) is not null && page.AfterGuid(1) is not null;
+        var ids = await PartySearch.BookPageAsync(db, actor.PartyId, words, kind,
+            cursor ? page.AfterString(0) : null, cursor ? page.AfterGuid(1) : null, page.Limit + 1, SearchWalkProbe, ct);
+        var rows = await db.Parties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(i => rows[i]).ToList();
+    }
+
     /// <summary>Above how many matches in the network a search walks the book in name order (SQLite; PartySearch.Match).</summary>
     public int SearchWalkAbove { get; init; } = PartySearch.ManyMatches;
+
+    /// <summary>How many entries of the book a PostgreSQL search walks before it reads the matches (PartySearch.BookPageAsync).</summary>
+    public int SearchWalkProbe { get; init; } = PartySearch.WalkProbe;
 
     /// <summary>How many relationships the role's probe reads at most before the list walks the book instead.</summary>
     public int RoleProbeLimit { get; init; } = 2000;
