@@ -5,8 +5,8 @@ using Mutual.Core.Data;
 namespace Mutual.Core.Tests;
 
 /// <summary>
-/// Every PostgreSQL session of the app runs without parallel query and prepares the statements it runs often, unless
-/// the connection string says otherwise.
+/// Every PostgreSQL session of the app runs without parallel query, prepares the statements it runs often and goes back
+/// to the pool without a reset (the app's one setting is transaction-local), unless the connection string says otherwise.
 /// </summary>
 public sealed class PostgresConnectionSettingsTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
@@ -43,6 +43,13 @@ public sealed class PostgresConnectionSettingsTests(CoreDatabase database) : ICl
     [InlineData("Host=db;max auto prepare=20", 20)]
     public void StatementsAreAutoPreparedUnlessTheConnectionStringSaysOtherwise(string connectionString, int expected) =>
         Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Apply(connectionString)).MaxAutoPrepare);
+
+    [Theory]
+    [InlineData("Host=db", true)]
+    [InlineData("Host=db;No Reset On Close=false", false)]
+    [InlineData("Host=db;noresetonclose=false", false)]
+    public void PooledConnectionsAreNotResetUnlessTheConnectionStringSaysOtherwise(string connectionString, bool expected) =>
+        Assert.Equal(expected, new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Apply(connectionString)).NoResetOnClose);
 
     [Theory]
     [InlineData("Host=db;Username=app", "-c max_parallel_workers_per_gather=0")]
