@@ -98,16 +98,16 @@ public static class PartySearch
 
     /// <summary>
     /// How many entries of the book a PostgreSQL search walks before it reads the matches instead (<see cref="BookPageAsync"/>):
-    /// at 1M, 10,000 entries of the covering index are ~2 ms, and a word too rare to fill a page in them has at most
-    /// a few hundred matches in a book of 600,000, read and sorted in about as long.
+    /// at 1M, 10,000 entries of the covering index take ~3 ms, and words that do not fill a page in them match fewer than
+    /// a page's worth in 10,000 of the book, which the full-text index reads and sorts in 5–12 ms (two-word names).
     /// </summary>
     public const int WalkProbe = 10_000;
 
     /// <summary>
     /// PostgreSQL: the ids of a page of the owner's book that match every word, in name order, after the cursor. The
     /// planner cannot tell a common word from a rare one (a prefix's selectivity is a guess), and its one plan, walking
-    /// the book by name and testing each party, read the whole book of 600,000 for a word that is not in it (1.8 s at
-    /// 1M) and fetched a table row per party passed for a common one. So the walk is tried first, bounded and from
+    /// the book by name and testing each party, read the whole book of 600,000 for a word that is not in it (0.9–1.8 s
+    /// at 1M) and fetched a table row per party passed for a common one. So the walk is tried first, bounded and from
     /// the covering index (IX_Parties_BookSearch: no table row read); a page it does not fill means the words are rare
     /// in the book, and the matches are then read from the full-text index and sorted. Owned by
     /// <paramref name="owner"/> means visible to it, so the access filter adds nothing here; the caller reads the
