@@ -1720,7 +1720,9 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispatchedAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Outbox_Waiting")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -1714,7 +1714,9 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispatchedAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Outbox_Waiting")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });
