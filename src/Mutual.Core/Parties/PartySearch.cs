@@ -111,7 +111,8 @@ public static class PartySearch
     /// the covering index (IX_Parties_BookSearch: no table row read); a page it does not fill means the words are rare
     /// in the book, and the matches are then read from the full-text index and sorted. Owned by
     /// <paramref name="owner"/> means visible to it, so the access filter adds nothing here; the caller reads the
-    /// rows through it all the same.
+    /// rows through it all the same. Run inside the caller's <see cref="CustomPlans"/>: planned for its values, a missing
+    /// cursor's condition folds away and a given one bounds the index range.
     /// </summary>
     public static async Task<List<Guid>> BookPageAsync(MutualDbContext db, Guid owner, IReadOnlyList<string> words, PartyKind? kind,
         string? afterName, Guid? afterId, int take, int walk, CancellationToken ct)
