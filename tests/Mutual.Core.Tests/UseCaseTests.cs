@@ -9,12 +9,10 @@ namespace Mutual.Core.Tests;
 /// <summary>Use cases on a real database: events go out with the change, and lists cost the same few queries at any page size.</summary>
 public sealed class UseCaseTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
-    private Task<Actor> NewOrganizationActorAsync(string name) => database.NewMemberAsync(name);
-
     [Fact]
     public async Task ChangesWriteTheirOutboxEventsInTheSameSave()
     {
-        var actor = await NewOrganizationActorAsync("Outbox Org");
+        var actor = await database.NewMemberAsync("Outbox Org");
         await using var db = database.Open(actor);
         var party = (await new CreatePartyHandler(db, database.Clock).HandleAsync(new CreatePartyRequest("organization", "Evented", [], [], null, []))).Value!;
         var rel = (await new CreateRelationshipHandler(db, database.Clock).HandleAsync(new CreateRelationshipRequest(party.Id, actor.PartyId, "customer-of", null))).Value!;
@@ -35,7 +33,7 @@ public sealed class UseCaseTests(CoreDatabase database) : IClassFixture<CoreData
     [InlineData(40)]
     public async Task ListingPartiesAndConversationsTakesAFixedNumberOfQueries(int rows)
     {
-        var actor = await NewOrganizationActorAsync("Counted Org " + rows);
+        var actor = await database.NewMemberAsync("Counted Org " + rows);
         await using (var db = database.Open(actor))
         {
             for (var i = 0; i < rows; i++)
