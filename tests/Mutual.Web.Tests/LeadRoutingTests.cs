@@ -309,6 +309,16 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
 
         var listed = (await owner.Client.GetJson("/api/v1/partners")).Items().Single(x => x!["partnerPartyId"]!.GetValue<Guid>() == p[0].OrganizationId)!;
         Assert.Equal(counted[p[0].OrganizationId].Offers, listed["trackRecord"]!["offered"]!.GetValue<int>());
+
+        // The pipeline is read from kept totals: they match the leads, and the page adds up to every lead and its value.
+        await AssertPipelineCountedAsync(db, owner);
+        var pipeline = await owner.Client.GetJson("/api/v1/leads/pipeline");
+        var rows = pipeline["partners"]!.AsArray();
+        Assert.Equal(7, rows.Sum(r => r!["counts"]!.AsObject().Sum(c => c.Value!.GetValue<int>())) + pipeline["unassigned"]!.GetValue<int>());
+        Assert.Equal(900m, rows.Sum(r => r!["wonValue"]!.GetValue<decimal>()));
+        var open = await db.Leads.Where(l => l.OwnerPartyId == owner.OrganizationId && LeadStatus.Open.Contains(l.Status) && l.AssignedPartnerPartyId != null)
+            .Select(l => l.Value).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(open.Sum() ?? 0m, rows.Sum(r => r!["openValue"]!.GetValue<decimal>()));
     }
 
     [Fact]
@@ -375,6 +385,18 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
             Assert.Equal(counted[profile.PartnerPartyId], Tally.Of(profile));
             Assert.Equal(lastOffers.GetValueOrDefault(profile.PartnerPartyId), profile.LastAssignedAt);
         }
+        await AssertPipelineCountedAsync(db, owner);
+    }
+
+    /// <summary>The kept pipeline totals equal the owner's leads counted from scratch (rows emptied by moves aside).</summary>
+    private static async Task AssertPipelineCountedAsync(MutualDbContext db, Member owner)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var counted = await PipelineSums.CountAsync(db, owner.OrganizationId, ct);
+        var kept = await db.PipelineTotals.Where(t => t.OwnerPartyId == owner.OrganizationId && t.Leads != 0).ToListAsync(ct);
+        Assert.Equal(counted.OrderBy(c => c.Key.Partner).ThenBy(c => c.Key.Status, StringComparer.Ordinal).Select(c => (c.Key.Partner, c.Key.Status, c.Value)),
+            kept.OrderBy(t => t.PartnerPartyId).ThenBy(t => t.Status, StringComparer.Ordinal)
+                .Select(t => (t.PartnerPartyId, t.Status, new PipelineSums.Sum(t.Leads, t.ValueCents, t.WonCents))));
     }
 
     private async Task<int> SweepAsync()

@@ -86,6 +86,7 @@ public static class AccessRules
         b.Entity<PartnerProfile>().HasQueryFilter(p => db.ActorIsSystem || (db.ActorIsSignedIn && p.OwnerPartyId == db.ActorPartyId));
         b.Entity<PartnerCertification>().HasQueryFilter(c => db.ActorIsSystem || (db.ActorIsSignedIn && c.Profile!.OwnerPartyId == db.ActorPartyId));
         b.Entity<RoutingRule>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.OwnerPartyId == db.ActorPartyId));
+        b.Entity<PipelineTotal>().HasQueryFilter(t => db.ActorIsSystem || (db.ActorIsSignedIn && t.OwnerPartyId == db.ActorPartyId));
         b.Entity<Lead>().HasQueryFilter(l => db.ActorIsSystem || (db.ActorIsSignedIn
             && (l.OwnerPartyId == db.ActorPartyId || l.AssignedPartnerPartyId == db.ActorPartyId)));
         // A partner sees its own offers of a lead it holds, never who else was offered it.

@@ -77,25 +77,24 @@ public sealed class LeadQueries(MutualDbContext db)
         return Outcome<Page<LeadDto>>.Ok(new Page<LeadDto>(cut.Items.Select(l => Describe(l, names, null, null)).ToList(), cut.NextCursor));
     }
 
-    /// <summary>The owner's pipeline across partners: leads by status and their value, in one grouped query.</summary>
+    /// <summary>The owner's pipeline across partners: leads by status and their value, read from the kept totals.</summary>
     public async Task<PipelineDto> PipelineAsync(CancellationToken ct = default)
     {
         var me = db.ActingPartyId;
-        var groups = await db.Leads.AsNoTracking().Where(l => l.OwnerPartyId == me)
-            .GroupBy(l => new { l.AssignedPartnerPartyId, l.Status })
-            .Select(g => new { g.Key.AssignedPartnerPartyId, g.Key.Status, Count = g.Count(), Value = g.Sum(l => l.Value ?? 0), Won = g.Sum(l => l.WonValue ?? 0) })
-            .ToListAsync(ct);
-        var partners = groups.Where(g => g.AssignedPartnerPartyId != null).Select(g => g.AssignedPartnerPartyId!.Value).Distinct().ToList();
+        var groups = await db.PipelineTotals.AsNoTracking().Where(t => t.OwnerPartyId == me && t.Leads != 0).ToListAsync(ct);
+        var partners = groups.Where(g => g.PartnerPartyId != PipelineTotal.Queue).Select(g => g.PartnerPartyId).Distinct().ToList();
         var names = await PartyNames.LoadAsync(db, partners, ct);
         var rows = partners.Select(p =>
         {
-            var mine = groups.Where(g => g.AssignedPartnerPartyId == p).ToList();
-            return new PipelineRow(p, names.Get(p), mine.ToDictionary(g => g.Status, g => g.Count),
-                mine.Where(g => LeadStatus.Open.Contains(g.Status)).Sum(g => g.Value), mine.Sum(g => g.Won));
-        }).OrderBy(r => r.Partner.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        var queue = groups.Where(g => g.AssignedPartnerPartyId == null).ToList();
-        return new PipelineDto(rows, queue.Sum(g => g.Count), queue.Sum(g => g.Value));
+            var mine = groups.Where(g => g.PartnerPartyId == p).ToList();
+            return new PipelineRow(p, names.Get(p), mine.ToDictionary(g => g.Status, g => g.Leads),
+                Money(mine.Where(g => LeadStatus.Open.Contains(g.Status)).Sum(g => g.ValueCents)), Money(mine.Sum(g => g.WonCents)));
+        }).OrderBy(r => r.Partner.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.PartnerPartyId).ToList();
+        var queue = groups.Where(g => g.PartnerPartyId == PipelineTotal.Queue).ToList();
+        return new PipelineDto(rows, queue.Sum(g => g.Leads), Money(queue.Sum(g => g.ValueCents)));
     }
+
+    private static decimal Money(long cents) => cents / 100m;
 
     private static Task<List<Lead>> Newest(IQueryable<Lead> q, int take, CancellationToken ct) =>
         q.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(take).ToListAsync(ct);

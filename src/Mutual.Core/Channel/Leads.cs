@@ -152,6 +152,8 @@ public sealed class Leads(MutualDbContext db, LeadRouter router, LeadQueries que
 
     private void Move(Lead lead, string status, decimal? value, DateTime now)
     {
+        // Kept to the cent as the lead's own value is: PostgreSQL's column would round it, SQLite's text would not.
+        value = value is { } v ? Math.Round(v, 2) : null;
         var previous = lead.Status;
         lead.Status = status;
         lead.UpdatedAt = now;

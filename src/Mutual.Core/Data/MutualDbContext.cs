@@ -63,6 +63,7 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadHop> LeadHops => Set<LeadHop>();
     public DbSet<LeadStatusChange> LeadStatusChanges => Set<LeadStatusChange>();
+    public DbSet<PipelineTotal> PipelineTotals => Set<PipelineTotal>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
     public DbSet<PartnerPrice> PartnerPrices => Set<PartnerPrice>();
@@ -95,7 +96,7 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     public Guid ActingPartyId => Actor.IsSignedIn ? Actor.PartyId
         : throw new InvalidOperationException("This change needs a signed-in actor.");
 
-    /// <summary>Saves, keeping the partners' tallies in step with the leads and offers saved (in one transaction).</summary>
+    /// <summary>Saves, keeping the partners' tallies and the owners' pipeline totals in step with the leads and offers saved (in one transaction).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Changes are detected once, here, for the tallies and the save alike (each would otherwise scan the tracker);
@@ -103,27 +104,35 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         if (detect) ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
-        try { return await SaveWithTalliesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        try { return await SaveWithKeptCountsAsync(acceptAllChangesOnSuccess, cancellationToken); }
         finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
     }
 
-    private async Task<int> SaveWithTalliesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveWithKeptCountsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var tallies = await PartnerTallies.CollectAsync(this, cancellationToken);
-        if (tallies.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var totals = PipelineSums.Collect(this);
+        if (tallies.Count == 0 && totals.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
+            await WriteKeptCountsAsync();
             return written;
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        // Changes are accepted only once the tallies are written too, so a failure leaves the tracked state as it was.
+        // Changes are accepted only once the counts are written too, so a failure leaves the tracked state as it was.
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
+        await WriteKeptCountsAsync();
         await transaction.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return saved;
+
+        // Tallies first, then totals, in every save: each locks its rows in one order, so two saves cannot deadlock.
+        async Task WriteKeptCountsAsync()
+        {
+            await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
+            await PipelineSums.ApplyAsync(this, totals, cancellationToken);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -737,6 +737,32 @@ namespace Mutual.Data.Postgres.Migrations
                     b.ToTable("PartnerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Channel.PipelineTotal", b =>
+                {
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WonCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OwnerPartyId", "PartnerPartyId", "Status");
+
+                    b.ToTable("PipelineTotals", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Channel.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")

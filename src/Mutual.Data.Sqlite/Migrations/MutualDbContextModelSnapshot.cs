@@ -731,6 +731,32 @@ namespace Mutual.Data.Sqlite.Migrations
                     b.ToTable("PartnerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Mutual.Core.Channel.PipelineTotal", b =>
+                {
+                    b.Property<Guid>("OwnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WonCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerPartyId", "PartnerPartyId", "Status");
+
+                    b.ToTable("PipelineTotals", (string)null);
+                });
+
             modelBuilder.Entity("Mutual.Core.Channel.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
