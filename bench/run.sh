@@ -166,6 +166,7 @@ run() { # name, requests file, [method, body, bodies file]
   eval "${alone#RESULT }"
   local a50=$p50 a95=$p95 aerrors=$errors
   eval "${out#RESULT }"
+  last_rps=$rps
   errors=$(( errors + aerrors ))
   echo "| $1 | $rps | $p50 | $p95 | $p99 | $a50 | $a95 | $errors |" >> "$report"
   if [ "$check" = 1 ] && { [ "${requests:-0}" -eq 0 ] || [ "${errors:-1}" -ne 0 ]; }; then
@@ -194,6 +195,10 @@ run "post a message" message-post POST '{"body":"Benchmark: thanks, noted."}'
 run "warm paths from the tenant (maxHops 4)" paths
 # Lead routing: each POST creates a lead and routes it over tenant1's 200 partner profiles and 3 rules (channel-setup).
 run "create and route a lead (POST /leads, 200 partners)" leads POST "" "$work/req/leads.json"
+leads_rps=$last_rps
+# The same leads, 100 to a request (POST /leads/batch, routed in order as if posted one by one): a client with many at once.
+run "create and route 100 leads a request (POST /leads/batch)" leads-batch POST "" "$work/req/leads-batch.json"
+batch_leads=$(( last_rps * 100 ))
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 # RSS counts a page once per mapping, and on SQLite every pooled connection maps the database file (mmap_size), so
@@ -206,7 +211,7 @@ eval "$(bench count-leads --email bench-admin@tenant1.example)" # leads= routed=
   echo
   echo "Server memory after the run: $memory."
   echo
-  echo "Lead routing: tenant1 holds $leads leads after the scenario (warm-up included), $routed offered to a partner, $queued queued for want of one."
+  echo "Lead routing: $leads_rps leads/s one a request, $batch_leads leads/s 100 a request. tenant1 holds $leads leads after the two scenarios (warm-ups included), $routed offered to a partner, $queued queued for want of one."
 } >> "$report"
 if [ "$check" = 1 ] && [ "${routed:-0}" -eq 0 ]; then echo "Lead routing scenario routed no lead" >&2; failed=1; fi
 

@@ -68,8 +68,13 @@ internal static class ChannelSetupCommand
             Directory.CreateDirectory(dir);
             var n = parse.GetValue(count);
             await File.WriteAllLinesAsync(Path.Combine(dir, "leads.txt"), Enumerable.Repeat("/api/v1/leads", n), ct);
-            await File.WriteAllLinesAsync(Path.Combine(dir, "leads.json"), Enumerable.Range(0, n).Select(i => LeadBody(i, rng)), ct);
-            Console.WriteLine($"{organizations.Count} partner profiles and 3 routing rules for {account.Email}; {n} lead bodies in {dir}.");
+            var bodies = Enumerable.Range(0, n).Select(i => LeadBody(i, rng)).ToList();
+            await File.WriteAllLinesAsync(Path.Combine(dir, "leads.json"), bodies, ct);
+            // The same leads, BatchSize to a request (POST /leads/batch): a body per line, as many bodies as leads.json has leads.
+            await File.WriteAllLinesAsync(Path.Combine(dir, "leads-batch.txt"), Enumerable.Repeat("/api/v1/leads/batch", n), ct);
+            await File.WriteAllLinesAsync(Path.Combine(dir, "leads-batch.json"), Enumerable.Range(0, n).Select(i =>
+                "{\"leads\":[" + string.Join(",", Enumerable.Range(i, BatchSize).Select(j => bodies[j % n])) + "]}"), ct);
+            Console.WriteLine($"{organizations.Count} partner profiles and 3 routing rules for {account.Email}; {n} lead bodies and {n} batches of {BatchSize} in {dir}.");
             return 0;
         });
         return command;
@@ -99,6 +104,9 @@ internal static class ChannelSetupCommand
         var country = Countries[rng.Next(Countries.Length)];
         return country == "US" && rng.NextDouble() < 0.6 ? $"US-{UsStates[rng.Next(UsStates.Length)]}" : country;
     }
+
+    /// <summary>Leads a request of the batch scenario carries (bench/run.sh reads this figure from its name).</summary>
+    public const int BatchSize = 100;
 
     private static string LeadBody(int i, Random rng)
     {

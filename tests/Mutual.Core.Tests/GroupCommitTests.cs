@@ -10,7 +10,8 @@ public sealed class GroupCommitTests
     private static readonly Actor Bob = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
 
     /// <summary>Doubles numbers; the first commit waits for the test to open the gate, so others queue behind it.</summary>
-    private sealed class Doubler(bool byActor = false) : GroupCommit<int, int>
+    /// <summary>With <paramref name="sized"/>, a request weighs as many writes as its number.</summary>
+    private sealed class Doubler(bool byActor = false, bool sized = false) : GroupCommit<int, int>
     {
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -19,6 +20,8 @@ public sealed class GroupCommitTests
         public Task<int> DoubleAsync(Actor actor, int n) => SubmitAsync(actor, n, CancellationToken.None);
 
         protected override object? TransactionKey(Submission submission) => byActor ? submission.Actor : null;
+
+        protected override int Size(Submission submission) => sized ? Math.Abs(submission.Request) : 1;
 
         protected override async Task<IReadOnlyList<int>> CommitTogetherAsync(IReadOnlyList<Submission> batch)
         {
@@ -83,6 +86,21 @@ public sealed class GroupCommitTests
         var results = await Task.WhenAll(queued);
         Assert.Equal([4, 6, 8, 10], results);
         Assert.Equal(["alone 1", "together 2,4", "together 3,5"], doubler.Commits);
+    }
+
+    [Fact]
+    public async Task ABatchTakesRequestsUntilTheirWritesFillItAndABigRequestGoesAlone()
+    {
+        await using var doubler = new Doubler(sized: true);
+        var first = doubler.DoubleAsync(Ann, 1);
+        await WaitUntilBusyAsync(doubler, first);
+        var queued = new[] { 40, 30, 20, 100, 3 }.Select(n => doubler.DoubleAsync(Ann, n)).ToList();
+        doubler.Gate.SetResult();
+
+        var results = await Task.WhenAll(queued);
+        Assert.Equal([80, 60, 40, 200, 6], results);
+        Assert.Equal(64, GroupCommit<int, int>.MaxBatch);
+        Assert.Equal(["alone 1", "alone 40", "together 30,20", "alone 100", "alone 3"], doubler.Commits);
     }
 
     // The loop is committing the first request and waits at the gate: whatever is submitted now queues behind it.

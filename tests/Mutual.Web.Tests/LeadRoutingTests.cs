@@ -7,6 +7,7 @@ using Mutual.Core.Access;
 using Mutual.Core.Channel;
 using Mutual.Core.Data;
 using Mutual.Web.Tests.Support;
+using static Mutual.Web.Tests.Support.ChannelSetup;
 
 namespace Mutual.Web.Tests;
 
@@ -16,23 +17,6 @@ namespace Mutual.Web.Tests;
 /// </summary>
 public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
 {
-    private async Task<(Member Owner, Member[] Partners)> ChannelAsync(params object[] profiles)
-    {
-        var admin = await app.AdminAsync();
-        var owner = await app.JoinAsync(admin, "Owner Co", "Olga Owner");
-        var partners = new List<Member>();
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            var partner = await app.JoinAsync(admin, $"Partner {(char)('A' + i)}", $"Pat Partner{i}");
-            var response = await owner.Client.PutAsJsonAsync($"/api/v1/partners/{partner.OrganizationId}/profile", profiles[i]);
-            await response.Expect(HttpStatusCode.OK);
-            partners.Add(partner);
-        }
-        return (owner, partners.ToArray());
-    }
-
-    private static object Profile(string[] territories, int capacity = 5, params object[] certifications) => new { certifications, territories, capacity };
-
     private static Task<JsonNode> LeadAsync(Member owner, string country = "DE", string? region = null, string? cert = null, decimal? value = null) =>
         owner.Client.PostJson("/api/v1/leads", new { title = "Roof solar for a warehouse", contactName = "Carla Customer", country, region, requiredCertification = cert, value });
 
@@ -41,7 +25,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task ALeadGoesToTheCertifiedPartnerCoveringItsRegionWithTheReason()
     {
-        var (owner, p) = await ChannelAsync(
+        var (owner, p) = await app.ChannelAsync(
             Profile(["DE"], 5),                                                  // no certification
             Profile(["FR"], 5, "solar-installer"),                                // wrong country
             Profile(["DE-BY"], 5, new { name = "solar-installer", expiresAt = "2030-01-01T00:00:00Z" }),
@@ -73,7 +57,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task AnExpiredCertificationDoesNotCount()
     {
-        var (owner, _) = await ChannelAsync(Profile(["NL"], 5, new { name = "heat-pumps", expiresAt = app.Clock.GetUtcNow().AddDays(-1) }));
+        var (owner, _) = await app.ChannelAsync(Profile(["NL"], 5, new { name = "heat-pumps", expiresAt = app.Clock.GetUtcNow().AddDays(-1) }));
         var lead = await LeadAsync(owner, "NL", cert: "heat-pumps");
         Assert.Null(Assigned(lead));
         Assert.Equal("unassigned", lead["status"]!.GetValue<string>());
@@ -83,7 +67,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task EqualPartnersTakeTurnsAndFullOnesAreSkipped()
     {
-        var (owner, p) = await ChannelAsync(Profile(["AT"], 1), Profile(["AT"], 1));
+        var (owner, p) = await app.ChannelAsync(Profile(["AT"], 1), Profile(["AT"], 1));
         var first = await LeadAsync(owner, "AT");
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await LeadAsync(owner, "AT");
@@ -101,7 +85,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task ADeclineMovesTheLeadOnAtOnceAndTheDeclinerLosesSightOfIt()
     {
-        var (owner, p) = await ChannelAsync(Profile(["BE"]), Profile(["BE"]));
+        var (owner, p) = await app.ChannelAsync(Profile(["BE"]), Profile(["BE"]));
         var lead = await LeadAsync(owner, "BE");
         var first = p.Single(x => x.OrganizationId == Assigned(lead));
         var second = p.Single(x => x != first);
@@ -126,7 +110,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task SilenceTimesOutAndTheSweepReroutes()
     {
-        var (owner, p) = await ChannelAsync(Profile(["PL"]), Profile(["PL"]));
+        var (owner, p) = await app.ChannelAsync(Profile(["PL"]), Profile(["PL"]));
         var lead = await LeadAsync(owner, "PL");
         var first = p.Single(x => x.OrganizationId == Assigned(lead));
 
@@ -150,7 +134,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task ThePartnerAcceptsAndReportsProgressForwardOnly()
     {
-        var (owner, p) = await ChannelAsync(Profile(["DK"]));
+        var (owner, p) = await app.ChannelAsync(Profile(["DK"]));
         var lead = await LeadAsync(owner, "DK", value: 5000m);
         var partner = p[0];
         await (await partner.Client.PatchAsJsonAsync($"/api/v1/leads/{lead.Id()}", new { status = "contacted" })).Expect(HttpStatusCode.UnprocessableEntity);
@@ -188,7 +172,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task TheBetterTrackRecordWins()
     {
-        var (owner, p) = await ChannelAsync(Profile(["SE"], 10), Profile(["SE"], 10));
+        var (owner, p) = await app.ChannelAsync(Profile(["SE"], 10), Profile(["SE"], 10));
         // Partner A declines everything it gets, so B ends up with the better record.
         for (var i = 0; i < 3; i++)
         {
@@ -205,7 +189,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task TheOwnerAssignsAQueuedLeadByHand()
     {
-        var (owner, p) = await ChannelAsync(Profile(["NO"], 0));
+        var (owner, p) = await app.ChannelAsync(Profile(["NO"], 0));
         var lead = await LeadAsync(owner, "NO");
         Assert.Equal("unassigned", lead["status"]!.GetValue<string>());
         var assigned = await owner.Client.PostJson($"/api/v1/leads/{lead.Id()}/assign", new { partnerPartyId = p[0].OrganizationId }, HttpStatusCode.OK);
@@ -217,7 +201,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task BadInputIsRefusedWithFieldErrors()
     {
-        var (owner, p) = await ChannelAsync(Profile(["IE"]));
+        var (owner, p) = await app.ChannelAsync(Profile(["IE"]));
         var bad = await owner.Client.PostJson("/api/v1/leads", new { title = "", contactName = "X", country = "Germany", region = "toolong", requiredCertification = "Bad Cert!", value = -1 }, HttpStatusCode.BadRequest);
         foreach (var field in new[] { "title", "country", "region", "requiredCertification", "value" })
             Assert.True(bad["errors"]![field] is not null, field);
@@ -271,7 +255,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
     [Fact]
     public async Task KeptTrackRecordsEqualACountFromScratchAfterEveryKindOfMove()
     {
-        var (owner, p) = await ChannelAsync(Profile(["CH"], 3), Profile(["CH"], 3), Profile(["CH"], 3));
+        var (owner, p) = await app.ChannelAsync(Profile(["CH"], 3), Profile(["CH"], 3), Profile(["CH"], 3));
         Member Holder(JsonNode lead) => p.Single(x => x.OrganizationId == Assigned(lead));
         var leads = new List<JsonNode>();
         for (var i = 0; i < 7; i++) leads.Add(await LeadAsync(owner, "CH", value: 1000m * (i + 1)));
@@ -327,8 +311,8 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         var ct = TestContext.Current.CancellationToken;
         var expired = new { name = "solar", expiresAt = app.Clock.GetUtcNow().AddDays(-1) };
         object[] profiles = [Profile(["PT"], 2), Profile(["PT", "ES"], 2, "solar"), Profile(["ES-CT"], 2, expired), Profile(["ES-CT", "PT"], 2, "solar")];
-        var one = await ChannelAsync(profiles);
-        var together = await ChannelAsync(profiles);
+        var one = await app.ChannelAsync(profiles);
+        var together = await app.ChannelAsync(profiles);
         // Places and certifications that each partner covers or misses; more leads than the partners can take.
         CreateLeadRequest Request(int i) => new($"Lead {i}", "Carla Customer", i % 3 == 0 ? "PT" : "ES", i % 3 == 2 ? "CT" : null, i % 2 == 1 ? "solar" : null, 1000m * i);
         const int count = 10;
@@ -355,13 +339,13 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.DoesNotContain(batch, l => l.RequiredCertification is not null && Position(together.Partners, l.AssignedPartnerPartyId) == 2); // expired
         Assert.Contains(batch, l => l.Status == LeadStatus.Unassigned);
         Assert.All(batch.Where(l => l.AssignedPartnerPartyId is not null).GroupBy(l => l.AssignedPartnerPartyId), g => Assert.True(g.Count() <= 2));
-        await AssertTalliesCountedAsync(together.Owner, together.Partners);
+        await app.AssertKeptCountsAsync(together.Owner, together.Partners);
     }
 
     [Fact]
     public async Task LeadsPostedAtOnceAreAllCreatedWithinTheirPartnersCapacity()
     {
-        var (owner, p) = await ChannelAsync(Profile(["IE"], 4), Profile(["IE"], 4), Profile(["IE"], 4));
+        var (owner, p) = await app.ChannelAsync(Profile(["IE"], 4), Profile(["IE"], 4), Profile(["IE"], 4));
         var posted = await Task.WhenAll(Enumerable.Range(0, 14).Select(i => owner.Client.PostJson("/api/v1/leads",
             new { title = $"Lead {i}", contactName = "Carla Customer", country = "IE" })));
 
@@ -369,34 +353,7 @@ public sealed class LeadRoutingTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal([4, 4, 4], posted.Where(l => Assigned(l) is not null).GroupBy(Assigned).Select(g => g.Count()));
         Assert.Equal(2, posted.Count(l => l["status"]!.GetValue<string>() == LeadStatus.Unassigned));
         Assert.Equal(14, (await owner.Client.GetJson("/api/v1/leads?view=book")).Items().Count);
-        await AssertTalliesCountedAsync(owner, p);
-    }
-
-    private async Task AssertTalliesCountedAsync(Member owner, Member[] partners)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var factory = app.Services.GetRequiredService<IDbContextFactory<MutualDbContext>>();
-        await using var db = await SystemContext.CreateSystemAsync(factory);
-        var counted = await PartnerTallies.CountAsync(db, owner.OrganizationId, partners.Select(x => x.OrganizationId).ToList(), ct);
-        var lastOffers = await db.LeadHops.Where(h => h.Lead!.OwnerPartyId == owner.OrganizationId)
-            .GroupBy(h => h.PartnerPartyId).Select(g => new { g.Key, Last = g.Max(h => h.AssignedAt) }).ToDictionaryAsync(x => x.Key, x => (DateTime?)x.Last, ct);
-        foreach (var profile in await db.PartnerProfiles.Where(x => x.OwnerPartyId == owner.OrganizationId).ToListAsync(ct))
-        {
-            Assert.Equal(counted[profile.PartnerPartyId], Tally.Of(profile));
-            Assert.Equal(lastOffers.GetValueOrDefault(profile.PartnerPartyId), profile.LastAssignedAt);
-        }
-        await AssertPipelineCountedAsync(db, owner);
-    }
-
-    /// <summary>The kept pipeline totals equal the owner's leads counted from scratch (rows emptied by moves aside).</summary>
-    private static async Task AssertPipelineCountedAsync(MutualDbContext db, Member owner)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var counted = await PipelineSums.CountAsync(db, owner.OrganizationId, ct);
-        var kept = await db.PipelineTotals.Where(t => t.OwnerPartyId == owner.OrganizationId && t.Leads != 0).ToListAsync(ct);
-        Assert.Equal(counted.OrderBy(c => c.Key.Partner).ThenBy(c => c.Key.Status, StringComparer.Ordinal).Select(c => (c.Key.Partner, c.Key.Status, c.Value)),
-            kept.OrderBy(t => t.PartnerPartyId).ThenBy(t => t.Status, StringComparer.Ordinal)
-                .Select(t => (t.PartnerPartyId, t.Status, new PipelineSums.Sum(t.Leads, t.ValueCents, t.WonCents))));
+        await app.AssertKeptCountsAsync(owner, p);
     }
 
     private async Task<int> SweepAsync()

@@ -17,6 +17,9 @@ public sealed record LeadDto(Guid Id, Guid OwnerPartyId, PartyRef Owner, string 
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? ClosedAt, long Version,
     IReadOnlyList<LeadHopDto>? Hops, IReadOnlyList<LeadStatusDto>? History);
 
+/// <summary>The leads one request created (<c>POST /leads/batch</c>), in the order they were sent.</summary>
+public sealed record LeadBatchDto(IReadOnlyList<LeadDto> Items);
+
 public sealed record PipelineRow(Guid PartnerPartyId, PartyRef Partner, IReadOnlyDictionary<string, int> Counts, decimal OpenValue, decimal WonValue);
 
 public sealed record PipelineDto(IReadOnlyList<PipelineRow> Partners, int Unassigned, decimal UnassignedValue);

@@ -51,13 +51,27 @@ public abstract class GroupCommit<TRequest, TResult> : IAsyncDisposable
     /// <summary>Requests with different keys are committed in different transactions (null: all in one).</summary>
     protected virtual object? TransactionKey(Submission submission) => null;
 
+    /// <summary>
+    /// How much of a batch the request fills (the writes it carries): a batch takes requests until their sizes reach
+    /// <see cref="MaxBatch"/>, and a request that fills it alone goes alone.
+    /// </summary>
+    protected virtual int Size(Submission submission) => 1;
+
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
         var batch = new List<Entry>(MaxBatch);
         while (await reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var entry)) batch.Add(entry);
+            var size = 0;
+            while (size < MaxBatch && reader.TryPeek(out var next))
+            {
+                var more = Size(next.Submission);
+                if (batch.Count > 0 && size + more > MaxBatch) break;
+                reader.TryRead(out _); // the loop is the only reader: what it peeked is what it takes
+                batch.Add(next);
+                size += more;
+            }
             foreach (var group in batch.GroupBy(e => TransactionKey(e.Submission)))
             {
                 var entries = group.ToList();

@@ -11,6 +11,8 @@ public static class LeadsApi
 
     public sealed record AssignRequest(Guid? PartnerPartyId);
 
+    public sealed record CreateLeadsRequest(List<CreateLeadRequest?>? Leads);
+
     public static void MapLeadsApi(this IEndpointRouteBuilder api)
     {
         var leads = api.MapGroup("/leads").WithTags("Channel");
@@ -20,6 +22,12 @@ public static class LeadsApi
         .WithMetadata(new IdempotentAttribute())
         .WithSummary("Create a lead; it is routed at once (see assignedPartnerPartyId, status and routingReason)")
         .Produces<LeadDto>(201).ProducesValidationProblem();
+
+        leads.MapPost("/batch", async (CreateLeadsRequest request, Leads service, LeadIntake intake, CancellationToken ct) =>
+            ApiResults.Ok(await intake.CreateManyAsync(service, request.Leads, LeadSources.Api, ct)))
+        .WithMetadata(new IdempotentAttribute())
+        .WithSummary($"Create up to {LeadIntake.MaxLeadsPerRequest} leads at once, routed in order as if each were created before the next; all or none")
+        .Produces<LeadBatchDto>().ProducesValidationProblem();
 
         leads.MapGet("/", async (string? view, string? status, Guid? partnerPartyId, int? limit, string? cursor, LeadQueries queries, CancellationToken ct) =>
             ApiResults.Ok(await queries.ListAsync(view, status, partnerPartyId, limit, cursor, ct)))
