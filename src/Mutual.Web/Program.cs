@@ -11,7 +11,10 @@ using MudBlazor.Services;
 using Scalar.AspNetCore;
 
 // `--demo` is a bare flag, which configuration does not read; it stands for Mutual:Demo=true.
-var builder = WebApplication.CreateBuilder([.. args.Select(a => a == "--demo" ? "--Mutual:Demo=true" : a)]);
+// appsettings*.json are read once (decision 035): reloading them on change watches the whole content root through
+// inotify, and with the database under it (`data/`, the default) every write to SQLite's log woke the watcher.
+// The command line can turn it back on (`--hostBuilder:reloadConfigOnChange=true` comes after this default).
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args.Select(a => a == "--demo" ? "--Mutual:Demo=true" : a)]);
 var config = builder.Configuration;
 // `dotnet run` serves the build's static assets (compressed variants live under obj/) in every environment, not only
 // Development; a published app has no such manifest and serves its wwwroot as published.
