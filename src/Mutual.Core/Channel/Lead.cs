@@ -86,9 +86,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(l => new { l.OwnerPartyId, l.Status, l.CreatedAt, l.Id });
         b.HasIndex(l => new { l.AssignedPartnerPartyId, l.Status, l.CreatedAt, l.Id });
         b.HasIndex(l => new { l.Status, l.AcceptBy });
-        // The inbox newest first (any status), and the owner's pipeline and partners' track records grouped by partner and status.
+        // The inbox newest first (any status). The owner's pipeline reads kept totals (decision 033), so no index groups
+        // the owner's leads by partner and status: each was one more page written per lead.
         b.HasIndex(l => new { l.AssignedPartnerPartyId, l.CreatedAt, l.Id });
-        b.HasIndex(l => new { l.OwnerPartyId, l.AssignedPartnerPartyId, l.Status });
         b.HasMany(l => l.Hops).WithOne(h => h.Lead).HasForeignKey(h => h.LeadId).OnDelete(DeleteBehavior.Cascade);
     }
 }

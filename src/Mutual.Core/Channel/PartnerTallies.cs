@@ -78,8 +78,12 @@ public static class PartnerTallies
             .OrderBy(c => c.Owner).ThenBy(c => c.Partner).ToList();
     }
 
-    /// <summary>Changes written by one statement: 12 parameters each, well under either store's limit on parameters.</summary>
-    private const int ChangesPerStatement = 500;
+    /// <summary>
+    /// Changes written by one statement (12 parameters each). Kept small because SQLite finds each parameter by name
+    /// among the statement's, when it prepares the statement and again when each is bound: a statement's cost grows
+    /// with the square of its parameters (a batch of 100 leads to ~80 partners: ~960 in one statement).
+    /// </summary>
+    private const int ChangesPerStatement = 16;
 
     /// <summary>
     /// Adds the changes to the profiles (a partner without a profile has no tally to keep): one statement for all of

@@ -79,8 +79,8 @@ public static class PipelineSums
             .OrderBy(s => s.Key.Owner).ThenBy(s => s.Key.Partner).ThenBy(s => s.Key.Status, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Rows written by one statement: 6 parameters each, well under either store's limit on parameters.</summary>
-    private const int RowsPerStatement = 1000;
+    /// <summary>Rows written by one statement (6 parameters each): small, as <see cref="PartnerTallies"/> says why.</summary>
+    private const int RowsPerStatement = 32;
 
     public static async Task ApplyAsync(MutualDbContext db, IReadOnlyList<(Key Key, Sum Delta)> changes, CancellationToken ct)
     {

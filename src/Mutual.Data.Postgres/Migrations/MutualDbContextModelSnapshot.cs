@@ -558,8 +558,6 @@ namespace Mutual.Data.Postgres.Migrations
 
                     b.HasIndex("AssignedPartnerPartyId", "CreatedAt", "Id");
 
-                    b.HasIndex("OwnerPartyId", "AssignedPartnerPartyId", "Status");
-
                     b.HasIndex("OwnerPartyId", "CreatedAt", "Id");
 
                     b.HasIndex("AssignedPartnerPartyId", "Status", "CreatedAt", "Id");

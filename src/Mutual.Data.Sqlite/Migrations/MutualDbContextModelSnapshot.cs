@@ -552,8 +552,6 @@ namespace Mutual.Data.Sqlite.Migrations
 
                     b.HasIndex("AssignedPartnerPartyId", "CreatedAt", "Id");
 
-                    b.HasIndex("OwnerPartyId", "AssignedPartnerPartyId", "Status");
-
                     b.HasIndex("OwnerPartyId", "CreatedAt", "Id");
 
                     b.HasIndex("AssignedPartnerPartyId", "Status", "CreatedAt", "Id");
