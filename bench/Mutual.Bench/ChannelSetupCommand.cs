@@ -41,18 +41,25 @@ internal static class ChannelSetupCommand
                 .Where(p => p.OwnerPartyId == db.Actor.PartyId && p.Kind == PartyKind.Organization && p.Id != db.Actor.PartyId)
                 .OrderBy(p => p.Id).Select(p => p.Id).Take(parse.GetValue(partners)).ToListAsync(ct);
             if (organizations.Count == 0) throw new InvalidOperationException("The account's organization knows no other organizations: load a network first.");
+            // A database grown by earlier runs holds their open leads already: the room each partner is given counts on
+            // top of them, so every run routes against the same room (else later runs queue more and more of their leads).
+            var open = await db.PartnerProfiles.AsNoTracking().Where(p => p.OwnerPartyId == db.Actor.PartyId)
+                .ToDictionaryAsync(p => p.PartnerPartyId, p => p.LeadsOpen, ct);
             var profiles = new PartnerProfiles(db, clock);
             foreach (var partner in organizations)
             {
                 var territories = Enumerable.Range(0, rng.Next(1, 5)).Select(_ => Territory(rng)).Cast<string?>().ToList();
                 var certs = Certifications.Where(_ => rng.NextDouble() < 0.35)
                     .Select(c => new CertificationInput(c, rng.NextDouble() < 0.2 ? DateTime.UtcNow.AddDays(rng.Next(-60, 365)) : null)).Cast<CertificationInput?>().ToList();
-                var outcome = await profiles.PutAsync(partner, new PartnerProfileRequest(certs, territories, rng.Next(1_000, 10_000)), null, ct);
+                var capacity = Math.Min(ChannelRules.MaxCapacity, open.GetValueOrDefault(partner) + rng.Next(1_000, 10_000));
+                var outcome = await profiles.PutAsync(partner, new PartnerProfileRequest(certs, territories, capacity), null, ct);
                 if (!outcome.IsOk) throw new InvalidOperationException($"Partner profile refused: {outcome.Detail} {JsonSerializer.Serialize(outcome.Errors)}");
                 db.ChangeTracker.Clear();
             }
 
             var rules = new RoutingRules(db, clock);
+            // Set up once: a run on a database set up before keeps its rules (each run used to add three more).
+            var named = (await db.RoutingRules.AsNoTracking().Where(r => r.OwnerPartyId == db.Actor.PartyId).Select(r => r.Name).ToListAsync(ct)).ToHashSet();
             foreach (var rule in new RoutingRuleRequest[]
             {
                 new("Enterprise deals", null, true, [], 100_000m, "security", 12, true),
@@ -60,6 +67,7 @@ internal static class ChannelSetupCommand
                 new("North America", null, true, ["US", "CA"], null, "cloud", 48, true),
             })
             {
+                if (named.Contains(rule.Name!)) continue;
                 var outcome = await rules.CreateAsync(rule, ct);
                 if (!outcome.IsOk) throw new InvalidOperationException($"Routing rule refused: {outcome.Detail} {JsonSerializer.Serialize(outcome.Errors)}");
             }
