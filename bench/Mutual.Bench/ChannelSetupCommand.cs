@@ -113,7 +113,7 @@ internal static class ChannelSetupCommand
         return country == "US" && rng.NextDouble() < 0.6 ? $"US-{UsStates[rng.Next(UsStates.Length)]}" : country;
     }
 
-    /// <summary>Leads a request of the batch scenario carries (bench/run.sh reads this figure from its name).</summary>
+    /// <summary>Leads a request of the batch scenario carries (bench/run.sh multiplies its requests/s by the same 100).</summary>
     public const int BatchSize = 100;
 
     private static string LeadBody(int i, Random rng)

@@ -54,6 +54,13 @@ public sealed class LeadBatchTests(MutualApp app) : IClassFixture<MutualApp>
         var stranger = await app.JoinAsync(await app.AdminAsync(), "Stranger Co", "Sam Stranger");
         foreach (var item in items) await (await stranger.Client.GetAsync($"/api/v1/leads/{item.Id()}")).Expect(HttpStatusCode.NotFound);
         Assert.Empty((await stranger.Client.GetJson("/api/v1/leads")).Items());
+        // The pipeline's totals are the owner's alone: neither the partner holding leads nor a stranger sees them.
+        foreach (var other in new[] { p[0], stranger })
+        {
+            var theirs = await other.Client.GetJson("/api/v1/leads/pipeline");
+            Assert.Empty(theirs["partners"]!.AsArray());
+            Assert.Equal(0, theirs["unassigned"]!.GetValue<int>());
+        }
     }
 
     [Fact]

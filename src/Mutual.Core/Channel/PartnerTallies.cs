@@ -96,27 +96,20 @@ public static class PartnerTallies
 
     private static Task<int> ApplyInOneStatementAsync(MutualDbContext db, Change[] changes, CancellationToken ct)
     {
-        const int columns = 12;
-        var values = new List<object>(changes.Length * columns);
-        var rows = new List<string>(changes.Length);
-        foreach (var (owner, partner, d, offered) in changes)
-        {
-            rows.Add("(" + string.Join(", ", Enumerable.Range(values.Count, columns).Select(n => $"{{{n}}}")) + ")");
-            values.AddRange([owner, partner, d.Offers, d.Accepted, d.Declined, d.TimedOut, d.AcceptSeconds, d.Open, d.Won, d.Lost,
-                offered is null ? 0 : 1, offered ?? DateTime.UnixEpoch]);
-        }
+        var rows = new ValuesList();
+        var firsts = changes.Select(c => rows.Add(c.Owner, c.Partner, c.Delta.Offers, c.Delta.Accepted, c.Delta.Declined, c.Delta.TimedOut,
+            c.Delta.AcceptSeconds, c.Delta.Open, c.Delta.Won, c.Delta.Lost, c.Offered is null ? 0 : 1, c.Offered ?? DateTime.UnixEpoch)).ToList();
         // PostgreSQL locks rows in the order a statement meets them, which for a join is the plan's: the profiles are
         // locked first, in the changes' (owner, partner) order (chunks follow it too), so two saves cannot deadlock.
-        // SQLite holds the whole database for a write. The parameters take EF's mapping for their type, so ids and
-        // times are written as EF writes them.
-        var pairs = string.Join(", ", changes.Select((_, i) => $"({{{i * columns}}}, {{{i * columns + 1}}})"));
+        // SQLite holds the whole database for a write.
+        var pairs = string.Join(", ", firsts.Select(n => $"({{{n}}}, {{{n + 1}}})"));
         var sql = (db.IsPostgres() ? $"""
             SELECT 1 FROM "PartnerProfiles" WHERE ("OwnerPartyId", "PartnerPartyId") IN (VALUES {pairs})
             ORDER BY "OwnerPartyId", "PartnerPartyId" FOR UPDATE;
 
             """ : "") + $"""
             WITH v(owner_id, partner_id, add_offers, add_accepted, add_declined, add_timed_out, add_seconds, add_open, add_won, add_lost, has_offer, offered_at)
-            AS (VALUES {string.Join(", ", rows)})
+            AS (VALUES {rows})
             UPDATE "PartnerProfiles" SET
                 "Offers" = "PartnerProfiles"."Offers" + v.add_offers,
                 "OffersAccepted" = "PartnerProfiles"."OffersAccepted" + v.add_accepted,
@@ -129,7 +122,7 @@ public static class PartnerTallies
                 "LastAssignedAt" = CASE v.has_offer WHEN 1 THEN v.offered_at ELSE "PartnerProfiles"."LastAssignedAt" END
             FROM v WHERE "PartnerProfiles"."OwnerPartyId" = v.owner_id AND "PartnerProfiles"."PartnerPartyId" = v.partner_id
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        return db.Database.ExecuteSqlRawAsync(sql, rows.Parameters, ct);
     }
 
     /// <summary>
@@ -155,5 +148,5 @@ public static class PartnerTallies
         return tallies;
     }
 
-    private static T Original<T>(EntityEntry e, string property) => (T)e.Property(property).OriginalValue!;
+    internal static T Original<T>(EntityEntry e, string property) => (T)e.Property(property).OriginalValue!;
 }

@@ -61,10 +61,11 @@ public static class PipelineSums
             var lead = e.Entity;
             if (e.State != EntityState.Added)
             {
+                T Was<T>(string property) => PartnerTallies.Original<T>(e, property);
                 var before = new Lead
                 {
-                    AssignedPartnerPartyId = Original<Guid?>(e, nameof(Lead.AssignedPartnerPartyId)), Status = Original<string>(e, nameof(Lead.Status)),
-                    Value = Original<decimal?>(e, nameof(Lead.Value)), WonValue = Original<decimal?>(e, nameof(Lead.WonValue)),
+                    AssignedPartnerPartyId = Was<Guid?>(nameof(Lead.AssignedPartnerPartyId)), Status = Was<string>(nameof(Lead.Status)),
+                    Value = Was<decimal?>(nameof(Lead.Value)), WonValue = Was<decimal?>(nameof(Lead.WonValue)),
                 };
                 var key = KeyOf(lead.OwnerPartyId, before);
                 sums[key] = sums.GetValueOrDefault(key) - Sum.Of(before);
@@ -86,25 +87,18 @@ public static class PipelineSums
     {
         foreach (var chunk in changes.Chunk(RowsPerStatement))
         {
-            var values = new List<object>(chunk.Length * 6);
-            var rows = new List<string>(chunk.Length);
-            foreach (var (key, d) in chunk)
-            {
-                var n = values.Count;
-                rows.Add($"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}}, {{{n + 5}}})");
-                values.AddRange([key.Owner, key.Partner, key.Status, d.Leads, d.ValueCents, d.WonCents]);
-            }
-            // Rows are inserted and locked in the list's order, which every save shares. The parameters take EF's
-            // mapping for their type, so ids are written as EF writes them.
+            var rows = new ValuesList();
+            foreach (var (key, d) in chunk) rows.Add(key.Owner, key.Partner, key.Status, d.Leads, d.ValueCents, d.WonCents);
+            // Rows are inserted and locked in the list's order, which every save shares.
             var sql = $"""
                 INSERT INTO "PipelineTotals" ("OwnerPartyId", "PartnerPartyId", "Status", "Leads", "ValueCents", "WonCents")
-                VALUES {string.Join(", ", rows)}
+                VALUES {rows}
                 ON CONFLICT ("OwnerPartyId", "PartnerPartyId", "Status") DO UPDATE SET
                     "Leads" = "PipelineTotals"."Leads" + excluded."Leads",
                     "ValueCents" = "PipelineTotals"."ValueCents" + excluded."ValueCents",
                     "WonCents" = "PipelineTotals"."WonCents" + excluded."WonCents"
                 """;
-            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+            await db.Database.ExecuteSqlRawAsync(sql, rows.Parameters, ct);
         }
     }
 
@@ -118,6 +112,4 @@ public static class PipelineSums
     }
 
     private static Key KeyOf(Guid owner, Lead l) => new(owner, l.AssignedPartnerPartyId ?? PipelineTotal.Queue, l.Status);
-
-    private static T Original<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e, string property) => (T)e.Property(property).OriginalValue!;
 }
