@@ -11,7 +11,7 @@ public sealed class GroupCommitTests
 
     /// <summary>Doubles numbers; the first commit waits for the test to open the gate, so others queue behind it.</summary>
     /// <summary>With <paramref name="sized"/>, a request weighs as many writes as its number.</summary>
-    private sealed class Doubler(bool byActor = false, bool sized = false) : GroupCommit<int, int>
+    private sealed class Doubler(bool byActor = false, bool sized = false, int? capacity = null) : GroupCommit<int, int>
     {
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,6 +22,8 @@ public sealed class GroupCommitTests
         protected override object? TransactionKey(Submission submission) => byActor ? submission.Actor : null;
 
         protected override int Size(Submission submission) => sized ? Math.Abs(submission.Request) : 1;
+
+        protected override int Capacity => capacity ?? base.Capacity;
 
         protected override async Task<IReadOnlyList<int>> CommitTogetherAsync(IReadOnlyList<Submission> batch)
         {
@@ -101,6 +103,20 @@ public sealed class GroupCommitTests
         Assert.Equal([80, 60, 40, 200, 6], results);
         Assert.Equal(64, GroupCommit<int, int>.MaxBatch);
         Assert.Equal(["alone 1", "alone 40", "together 30,20", "alone 100", "alone 3"], doubler.Commits);
+    }
+
+    [Fact]
+    public async Task AKindOfWriteWithALargerCapacityCommitsBigRequestsTogether()
+    {
+        await using var doubler = new Doubler(sized: true, capacity: 150);
+        var first = doubler.DoubleAsync(Ann, 1);
+        await WaitUntilBusyAsync(doubler, first);
+        var queued = new[] { 40, 30, 20, 100, 3, 150, 200 }.Select(n => doubler.DoubleAsync(Ann, n)).ToList();
+        doubler.Gate.SetResult();
+
+        var results = await Task.WhenAll(queued);
+        Assert.Equal([80, 60, 40, 200, 6, 300, 400], results);
+        Assert.Equal(["alone 1", "together 40,30,20", "together 100,3", "alone 150", "alone 200"], doubler.Commits);
     }
 
     // The loop is committing the first request and waits at the gate: whatever is submitted now queues behind it.

@@ -51,6 +51,11 @@ public sealed class LeadIntake(IServiceScopeFactory scopes) : GroupCommit<LeadIn
 
     protected override int Size(Submission submission) => submission.Request.Requests.Count;
 
+    // Batches of leads that arrive together are committed together, up to one full request's worth: the owner's
+    // partners and rules are read once for all of them, and on SQLite the index pages each partner's leads land on are
+    // written to the log once a commit, not once a request (decision 036).
+    protected override int Capacity => MaxLeadsPerRequest;
+
     protected override async Task<IReadOnlyList<IReadOnlyList<LeadDto>>> CommitTogetherAsync(IReadOnlyList<Submission> batch)
     {
         await using var scope = scopes.CreateAsyncScope();

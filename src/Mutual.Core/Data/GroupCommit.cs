@@ -5,7 +5,7 @@ namespace Mutual.Core.Data;
 
 /// <summary>
 /// Writes the requests that arrive at the same moment in one transaction (a group commit). A request queues and
-/// waits; one loop per node takes whatever has queued, up to <see cref="MaxBatch"/>, commits it together and then
+/// waits; one loop per node takes whatever has queued, up to <see cref="Capacity"/>, commits it together and then
 /// answers each request. A commit's fixed costs are paid once a batch instead of once a request: on SQLite the write
 /// lock the writers otherwise queue for one by one, the fsync of the write-ahead log, and the pages every write
 /// touches (a table's and its indexes' last pages); on both stores a transaction's round trips. A lone request is
@@ -53,21 +53,24 @@ public abstract class GroupCommit<TRequest, TResult> : IAsyncDisposable
 
     /// <summary>
     /// How much of a batch the request fills (the writes it carries): a batch takes requests until their sizes reach
-    /// <see cref="MaxBatch"/>, and a request that fills it alone goes alone.
+    /// <see cref="Capacity"/>, and a request that fills it alone goes alone.
     /// </summary>
     protected virtual int Size(Submission submission) => 1;
+
+    /// <summary>The most writes (summed <see cref="Size"/>) one transaction carries; <see cref="MaxBatch"/> unless a kind of write says otherwise.</summary>
+    protected virtual int Capacity => MaxBatch;
 
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var batch = new List<Entry>(MaxBatch);
+        var batch = new List<Entry>();
         while (await reader.WaitToReadAsync())
         {
             var size = 0;
-            while (size < MaxBatch && reader.TryPeek(out var next))
+            while (size < Capacity && reader.TryPeek(out var next))
             {
                 var more = Size(next.Submission);
-                if (batch.Count > 0 && size + more > MaxBatch) break;
+                if (batch.Count > 0 && size + more > Capacity) break;
                 reader.TryRead(out _); // the loop is the only reader: what it peeked is what it takes
                 batch.Add(next);
                 size += more;
