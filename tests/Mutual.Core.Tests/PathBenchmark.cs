@@ -5,7 +5,7 @@ namespace Mutual.Core.Tests;
 
 /// <summary>
 /// Opt-in (MUTUAL_BENCH=1): the network index at a million parties and five million relationships, in memory only.
-/// Reports build time, managed memory and bytes per relationship, and search latency over random pairs at maxHops 4,
+/// Reports build time, managed memory and bytes per relationship, and search latency and allocation over random pairs at maxHops 4,
 /// once as the system (every edge usable: the worst case, the whole graph is reachable) and once as one organization
 /// whose own book is a hundred thousand of those relationships. MUTUAL_BENCH_OUT=file appends a markdown line.
 /// </summary>
@@ -43,13 +43,15 @@ public sealed class PathBenchmark(ITestOutputHelper output)
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var bytesPerRelationship = (after - before) / (double)index.RelationshipCount;
 
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var system = Latencies(index, ids, new Random(2), _ => new EdgeRule(true, -1, -1, NetworkIndex.Seconds(now)), out var systemFound);
         var org = Latencies(index, ids, new Random(3), g => new EdgeRule(false, g.TryGetNode(owners[0], out var o) ? o : -1, -1, NetworkIndex.Seconds(now)), out var orgFound);
+        var perSearch = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 2000.0 / 1024;
 
         var line = $"| {parties:N0} parties / {index.RelationshipCount:N0} relationships | build {build.TotalSeconds:F1} s | " +
             $"{(after - before) / 1048576.0:F0} MiB managed, {bytesPerRelationship:F0} B/relationship | " +
             $"system p50/p95/p99 {system[0]:F2}/{system[1]:F2}/{system[2]:F2} ms ({systemFound} of 1000 with a path) | " +
-            $"one org's book p50/p95/p99 {org[0]:F2}/{org[1]:F2}/{org[2]:F2} ms ({orgFound} with a path) |";
+            $"one org's book p50/p95/p99 {org[0]:F2}/{org[1]:F2}/{org[2]:F2} ms ({orgFound} with a path) | {perSearch:F0} KiB allocated a search |";
         output.WriteLine(line);
         if (Environment.GetEnvironmentVariable("MUTUAL_BENCH_OUT") is { Length: > 0 } file) File.AppendAllText(file, line + Environment.NewLine);
         GC.KeepAlive(edges);
@@ -58,13 +60,14 @@ public sealed class PathBenchmark(ITestOutputHelper output)
     private static double[] Latencies(NetworkIndex index, Guid[] ids, Random random, Func<NetworkIndex.Graph, EdgeRule> rule, out int found)
     {
         var times = new List<double>(1000);
+        var scratch = new WalkScratch(); // kept between walks, as NetworkIndex.WalkAsync keeps one per core
         found = 0;
         for (var i = 0; i < 1000; i++)
         {
             var s = ids[random.Next(ids.Length)];
             var t = ids[random.Next(ids.Length)];
             var start = Stopwatch.GetTimestamp();
-            var paths = index.Read(g => PathFinder.ShortestPaths(g, s, t, 4, rule(g), 50));
+            var paths = index.Read(g => PathFinder.ShortestPaths(g, s, t, 4, rule(g), 50, scratch));
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             if (paths.Count > 0) found++;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Mutual.Core.Relationships;
 
 namespace Mutual.Core.Network;
@@ -19,6 +20,8 @@ public sealed class NetworkIndex : IDisposable
 {
     private const int NoUntil = int.MaxValue;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly SemaphoreSlim _walkers = new(Environment.ProcessorCount);
+    private readonly ConcurrentBag<WalkScratch> _scratch = [];
 
     // Parties: Guid <-> dense id, and each party's adjacency (edge slots; the neighbour is the slot's other end).
     private readonly GuidSlotTable _nodeIds = new();
@@ -169,7 +172,11 @@ public sealed class NetworkIndex : IDisposable
         _degree[node] = n - 1;
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _walkers.Dispose();
+    }
 
     // Whole seconds from 2000, rounded outwards: an edge may count as active up to a second early or late, never
     // inactive while it is active. Dates outside 1932–2068 clamp; a clamped end reads as open-ended.
@@ -196,6 +203,22 @@ public sealed class NetworkIndex : IDisposable
         _lock.EnterReadLock();
         try { return read(new Graph(this)); }
         finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// Runs a walk under the read lock with working memory kept from earlier walks, at most one walk per core at once:
+    /// a walk is CPU-bound, so more at a time only share the cores, and each would need memory of its own.
+    /// </summary>
+    public async Task<T> WalkAsync<T>(Func<Graph, WalkScratch, T> walk, CancellationToken ct = default)
+    {
+        await _walkers.WaitAsync(ct);
+        var scratch = _scratch.TryTake(out var kept) ? kept : new WalkScratch();
+        try { return Read(g => walk(g, scratch)); }
+        finally
+        {
+            _scratch.Add(scratch);
+            _walkers.Release();
+        }
     }
 
     /// <summary>A read-only view for the duration of one <see cref="Read{T}"/>; never keep it.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 
 namespace Mutual.Core.Network;
@@ -41,13 +40,17 @@ public readonly record struct EdgeRule(bool IsSystem, int ActorParty, int ActorP
 /// </summary>
 public static class PathFinder
 {
-    public static List<PathHop[]> ShortestPaths(in NetworkIndex.Graph g, Guid source, Guid target, int maxHops, EdgeRule rule, int cap)
+    /// <param name="scratch">Memory kept from an earlier walk (<see cref="NetworkIndex.WalkAsync{T}"/>); one walk at a time each.</param>
+    public static List<PathHop[]> ShortestPaths(in NetworkIndex.Graph g, Guid source, Guid target, int maxHops, EdgeRule rule, int cap,
+        WalkScratch? scratch = null)
     {
         var result = new List<PathHop[]>();
         if (source == target || !g.TryGetNode(source, out var s) || !g.TryGetNode(target, out var t)) return result;
 
-        var fromSource = new Side(s);
-        var fromTarget = new Side(t);
+        scratch ??= new WalkScratch();
+        var walk = scratch.Begin(g.NodeCount);
+        var fromSource = new Side(scratch.Source, walk, s);
+        var fromTarget = new Side(scratch.Target, walk, t);
         var meet = new List<int>();
         while (fromSource.Depth + fromTarget.Depth < maxHops && fromSource.Frontier.Count > 0 && fromTarget.Frontier.Count > 0)
         {
@@ -78,24 +81,25 @@ public static class PathFinder
 
     /// <summary>
     /// One side of the search: each party reached with its distance from the side's origin and the relationships it
-    /// was reached by (a linked list in two flat lists: one small object per party would cost a hub's walk ~150,000).
+    /// was reached by (a linked list in two flat lists: one small object per party would cost a hub's walk ~150,000),
+    /// all in the scratch's arrays.
     /// </summary>
     private sealed class Side
     {
-        private readonly Dictionary<int, (int Distance, int FirstStep)> _reached;
-        private readonly List<int> _stepSlot = [];
-        private readonly List<int> _nextStep = [];
+        private readonly WalkScratch.Half _h;
+        private readonly int _walk;
 
-        public Side(int origin)
+        public Side(WalkScratch.Half half, int walk, int origin)
         {
-            _reached = new() { [origin] = (0, -1) };
-            Frontier = [origin];
+            _h = half;
+            _walk = walk;
+            half.Start(walk, origin);
         }
 
-        public List<int> Frontier { get; private set; }
+        public List<int> Frontier => _h.Frontier;
         public int Depth { get; private set; }
 
-        public bool Contains(int node) => _reached.ContainsKey(node);
+        public bool Contains(int node) => _h.Mark[node] >> 3 == _walk;
 
         /// <summary>How many relationships growing the frontier by a layer looks at.</summary>
         public long Work(in NetworkIndex.Graph g)
@@ -109,44 +113,46 @@ public static class PathFinder
         public void Grow(in NetworkIndex.Graph g, EdgeRule rule, Side other, List<int> meet)
         {
             var depth = ++Depth;
-            var next = new List<int>();
+            var (mark, firstStep, steps, nextSteps) = (_h.Mark, _h.FirstStep, _h.StepSlot, _h.NextStep);
+            var next = _h.Next;
+            next.Clear();
             foreach (var u in Frontier)
             {
                 foreach (var slot in g.Edges(u))
                 {
                     if (!rule.Allows(g, slot)) continue;
                     var v = g.Other(slot, u);
-                    ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_reached, v, out var known);
-                    if (!known)
+                    if (mark[v] >> 3 != _walk)
                     {
-                        entry = (depth, -1);
+                        mark[v] = (_walk << 3) | depth;
+                        firstStep[v] = -1;
                         next.Add(v);
                         if (other.Contains(v)) meet.Add(v);
                     }
-                    else if (entry.Distance != depth) continue; // reached earlier, by a shorter walk
-                    _stepSlot.Add(slot);
-                    _nextStep.Add(entry.FirstStep);
-                    entry.FirstStep = _stepSlot.Count - 1;
+                    else if ((mark[v] & 7) != depth) continue; // reached earlier, by a shorter walk
+                    steps.Add(slot);
+                    nextSteps.Add(firstStep[v]);
+                    firstStep[v] = steps.Count - 1;
                 }
             }
-            Frontier = next;
+            (_h.Frontier, _h.Next) = (next, _h.Frontier);
         }
 
         /// <summary>Every chain of edge slots from <paramref name="node"/> back to the origin, up to cap.</summary>
         public void Walk(in NetworkIndex.Graph g, int node, List<int> stack, List<int[]> found, int cap)
         {
-            var (distance, first) = _reached[node];
-            if (distance == 0)
+            if ((_h.Mark[node] & 7) == 0)
             {
                 found.Add([.. stack]);
                 return;
             }
+            var first = _h.FirstStep[node];
             // Two relationships of one kind between the same two parties (recorded in two books, or one each way) are
             // one step: read as two, they would fill the candidates with walks that read the same.
-            HashSet<(int, string)>? seen = _nextStep[first] >= 0 ? [] : null;
-            for (var step = first; step >= 0 && found.Count < cap; step = _nextStep[step])
+            HashSet<(int, string)>? seen = _h.NextStep[first] >= 0 ? [] : null;
+            for (var step = first; step >= 0 && found.Count < cap; step = _h.NextStep[step])
             {
-                var slot = _stepSlot[step];
+                var slot = _h.StepSlot[step];
                 var previous = g.Other(slot, node);
                 if (seen is not null && !seen.Add((previous, g.Kind(slot)))) continue;
                 stack.Add(slot);

@@ -49,19 +49,19 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         await sync.CatchUpAsync(lookback: false, ct);
         var actor = db.Actor;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (candidates, degrees) = index.Read(g =>
+        var (candidates, degrees) = await index.WalkAsync((g, scratch) =>
         {
             var rule = new EdgeRule(actor.IsSystem,
                 actor.IsSignedIn && g.TryGetNode(actor.PartyId, out var party) ? party : -1,
                 actor.IsSignedIn && g.TryGetNode(actor.PersonPartyId, out var person) ? person : -1,
                 NetworkIndex.Seconds(now));
-            var paths = PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates);
+            var paths = PathFinder.ShortestPaths(g, source, target, maxHops, rule, Candidates, scratch);
             var degrees = new Dictionary<Guid, int>();
             foreach (var hop in paths.SelectMany(p => p))
                 foreach (var end in (ReadOnlySpan<Guid>)[hop.FromPartyId, hop.ToPartyId])
                     if (!degrees.ContainsKey(end) && g.TryGetNode(end, out var node)) degrees[end] = g.Degree(node);
             return (paths, degrees);
-        });
+        }, ct);
         if (candidates.Count == 0) return new PathsDto([]);
 
         var counts = await RecentDialogueAsync(candidates.SelectMany(p => p).Select(h => Pair(h.FromPartyId, h.ToPartyId)).Distinct().ToList(), degrees, now, ct);
