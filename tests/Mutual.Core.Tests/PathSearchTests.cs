@@ -105,6 +105,50 @@ public sealed class PathSearchTests
     }
 
     [Fact]
+    public async Task WalksThatKeepTheirMemoryFindWhatFreshWalksFind()
+    {
+        const int n = 3000;
+        var (index, ids) = Build(PowerLaw(n, 2, seed: 5), n, Guid.NewGuid());
+        var parties = ids.ToList();
+        // The walk number wraps part way through (to numbers the first walks used), and the index outgrows the kept arrays.
+        var kept = new WalkScratch();
+        var random = new Random(3);
+        for (var trial = 0; trial < 80; trial++)
+        {
+            if (trial == 20) kept.Walk = (1 << 28) - 10;
+            if (trial == 40)
+            {
+                var grown = Enumerable.Range(0, 2000).Select(_ => Guid.NewGuid()).ToList();
+                index.Apply(grown.Select((p, i) => new IndexedEdge(Guid.NewGuid(), i == 0 ? ids[0] : grown[i - 1], p, "knows", Guid.NewGuid(), Now.AddDays(-1), null)), Now);
+                parties.AddRange(grown);
+            }
+            var s = trial % 2 == 0 ? ids[0] : parties[random.Next(parties.Count)];
+            var t = parties[random.Next(Math.Max(0, parties.Count - 2010), parties.Count)];
+            var fresh = index.Read(g => PathFinder.ShortestPaths(g, s, t, 4, Everything, 50));
+            var reused = index.Read(g => PathFinder.ShortestPaths(g, s, t, 4, Everything, 50, kept));
+            Assert.Equal(Describe(fresh), Describe(reused));
+        }
+        Assert.InRange(kept.Walk, 1, 60);
+
+        // Through the index's own pool, many at once: each walk has memory of its own while it runs.
+        var pairs = Enumerable.Range(0, 64).Select(_ => (S: parties[random.Next(parties.Count)], T: parties[random.Next(parties.Count)])).ToList();
+        var together = await Task.WhenAll(pairs.Select(p => Task.Run(() => index.WalkAsync((g, scratch) => Describe(PathFinder.ShortestPaths(g, p.S, p.T, 4, Everything, 50, scratch))))));
+        Assert.Equal(pairs.Select(p => index.Read(g => Describe(PathFinder.ShortestPaths(g, p.S, p.T, 4, Everything, 50)))), together);
+
+        // As many walks as cores run at once, and no two of them share memory.
+        using var allIn = new Barrier(Environment.ProcessorCount);
+        var lent = await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(() => index.WalkAsync((g, scratch) =>
+        {
+            Assert.True(allIn.SignalAndWait(TimeSpan.FromSeconds(10)), "the walks did not run at once");
+            return scratch;
+        }))));
+        Assert.Equal(lent.Length, lent.Distinct().Count());
+    }
+
+    private static string Describe(List<PathHop[]> paths) =>
+        string.Join(" | ", paths.Select(p => string.Join(",", p.Select(h => $"{h.FromPartyId}>{h.ToPartyId}"))).Order());
+
+    [Fact]
     public void WalksOnlyRelationshipsTheActorMaySeeAndThatAreActive()
     {
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid(), me = Guid.NewGuid(), other = Guid.NewGuid(), person = Guid.NewGuid();

@@ -13,6 +13,9 @@ public sealed class WalkScratch
     private const int Walks = 1 << 28; // the distance takes the low three bits (at most 6 hops a side)
     private int _walk;
 
+    /// <summary>The last walk's number (tests start near the wrap-around).</summary>
+    internal int Walk { get => _walk; set => _walk = value; }
+
     internal Half Source { get; } = new();
     internal Half Target { get; } = new();
 
