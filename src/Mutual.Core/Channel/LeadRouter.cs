@@ -38,16 +38,14 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
         var (funnel, covering) = batch is null
             ? await NarrowAsync(owner, tried, certs, lead.Country, place, now, ct)
             : RoutingBatch.Narrow(await batch.PartnersAsync(owner, () => ReadPartnersAsync(owner, ct)), certs, lead.Country, place, now);
-        var available = rule.RespectCapacity ? covering.Where(p => p.Tally.Open < p.Capacity).ToList() : covering;
-        var ranked = available.Select(p => (Candidate: p, Record: TrackRecord.Of(p.Tally)))
-            .OrderByDescending(p => p.Record.Score).ThenBy(p => p.Candidate.LastAssignedAt ?? DateTime.MinValue).ThenBy(p => p.Candidate.PartnerPartyId).ToList();
+        var (chosen, available, tied) = Best(covering, rule.RespectCapacity);
 
         var reason = $"Rule “{rule.Name}”: {funnel.Profiles} partner(s), {funnel.Untried} not yet offered this lead, "
             + (certs.Count > 0 ? $"{funnel.Certified} certified {string.Join(" + ", certs)}, " : "")
-            + $"{covering.Count} covering {place}" + (rule.RespectCapacity ? $", {available.Count} with capacity left" : "") + ".";
+            + $"{covering.Count} covering {place}" + (rule.RespectCapacity ? $", {available} with capacity left" : "") + ".";
         lead.RuleId = rule == DefaultRule ? null : rule.Id;
         lead.UpdatedAt = now;
-        if (ranked.Count == 0)
+        if (chosen is null)
         {
             var wasAssigned = lead.Status == LeadStatus.Assigned;
             lead.Status = LeadStatus.Unassigned;
@@ -60,13 +58,39 @@ public sealed class LeadRouter(MutualDbContext db, TimeProvider clock)
             return;
         }
 
-        var (chosen, record) = ranked[0];
-        var tied = ranked.Count(p => p.Record.Score == record.Score) - 1;
+        var record = TrackRecord.Of(chosen.Tally);
         var why = reason + $" Chosen for the best track record (score {record.Score.ToString("0.00", CultureInfo.InvariantCulture)}: "
             + $"accepted {record.Accepted} of {record.Accepted + record.Declined + record.TimedOut} offers, won {record.Won} of {record.Won + record.Lost})"
             + (tied > 0 ? $"; tied with {tied} other(s), it waited longest for a lead (round robin)." : ".");
         Assign(lead, chosen.PartnerPartyId, rule.AcceptWithinHours, why, now);
         batch?.Offered(owner, chosen.PartnerPartyId, now);
+    }
+
+    /// <summary>
+    /// The partner to offer the lead to among those covering it (with capacity left, if the rule says so): the best
+    /// track record, then the one that waited longest for a lead, then the lowest id, so the same state always gives
+    /// the same choice. Also how many were available and how many others shared the best score. One pass without
+    /// allocating: a batch ranks every lead against all of its owner's partners.
+    /// </summary>
+    internal static (Candidate? Best, int Available, int Tied) Best(List<Candidate> covering, bool respectCapacity)
+    {
+        Candidate? best = null;
+        double bestScore = 0;
+        int available = 0, sharing = 0;
+        foreach (var c in covering)
+        {
+            if (respectCapacity && c.Tally.Open >= c.Capacity) continue;
+            available++;
+            var score = TrackRecord.ScoreOf(c.Tally);
+            if (best is null || score > bestScore) (best, bestScore, sharing) = (c, score, 1);
+            else if (score == bestScore)
+            {
+                sharing++;
+                var (waited, bestWaited) = (c.LastAssignedAt ?? DateTime.MinValue, best.LastAssignedAt ?? DateTime.MinValue);
+                if (waited < bestWaited || (waited == bestWaited && c.PartnerPartyId.CompareTo(best.PartnerPartyId) < 0)) best = c;
+            }
+        }
+        return (best, available, sharing - 1);
     }
 
     /// <summary>Offers the lead to a partner the owner picked by hand, out of the queue or over the rules.</summary>

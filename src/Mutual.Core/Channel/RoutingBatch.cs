@@ -35,9 +35,28 @@ public sealed class RoutingBatch
     /// </summary>
     internal static (LeadRouter.Funnel, List<LeadRouter.Candidate>) Narrow(List<Partner> partners, List<string> certs, string country, string place, DateTime now)
     {
-        var certified = partners.Where(p => certs.All(name => p.Certifications.Any(c => c.Name == name && (c.ExpiresAt is null || c.ExpiresAt > now)))).ToList();
-        var covering = certified.Where(p => p.Territories.Contains(country) || p.Territories.Contains(place)).Select(p => p.Candidate).ToList();
-        return (new LeadRouter.Funnel(partners.Count, partners.Count, certified.Count), covering);
+        // Loops, not LINQ: this runs for every lead of a batch over all of its owner's partners.
+        var certified = 0;
+        var covering = new List<LeadRouter.Candidate>();
+        foreach (var p in partners)
+        {
+            if (!HoldsAll(p.Certifications, certs, now)) continue;
+            certified++;
+            if (p.Territories.Contains(country) || p.Territories.Contains(place)) covering.Add(p.Candidate);
+        }
+        return (new LeadRouter.Funnel(partners.Count, partners.Count, certified), covering);
+    }
+
+    private static bool HoldsAll(List<Certification> held, List<string> names, DateTime now)
+    {
+        foreach (var name in names)
+        {
+            var holds = false;
+            foreach (var c in held)
+                if (c.Name == name && (c.ExpiresAt is null || c.ExpiresAt > now)) { holds = true; break; }
+            if (!holds) return false;
+        }
+        return true;
     }
 
     /// <summary>Adds what saving the offer will add to the partner's profile (PartnerTallies counts it the same way).</summary>

@@ -10,7 +10,13 @@ public sealed record TrackRecord(int Offered, int Accepted, int Declined, int Ti
 {
     public static readonly TrackRecord Empty = new(0, 0, 0, 0, null, null, 0, 0, null, 0);
 
-    public double Score => Math.Round((SmoothedRate(Accepted, Accepted + Declined + TimedOut) + SmoothedRate(Won, Won + Lost)) / 2, 2);
+    public double Score => ScoreFrom(Accepted, Declined, TimedOut, Won, Lost);
+
+    /// <summary>The <see cref="Score"/> of the record a tally gives, without making the record.</summary>
+    public static double ScoreOf(Tally t) => ScoreFrom(t.Accepted, t.Declined, t.TimedOut, t.Won, t.Lost);
+
+    private static double ScoreFrom(int accepted, int declined, int timedOut, int won, int lost) =>
+        Math.Round((SmoothedRate(accepted, accepted + declined + timedOut) + SmoothedRate(won, won + lost)) / 2, 2);
 
     private static double SmoothedRate(int hits, int tries) => (hits + 1.0) / (tries + 2.0);
 
