@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Mutual.Core.Access;
 using Mutual.Core.Accounts;
 using Mutual.Core.ApiKeys;
@@ -115,12 +116,15 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
         if (tallies.Count == 0 && totals.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
+            await WriteAddedRowsAsync(cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await WriteKeptCountsAsync();
             return written;
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        // Changes are accepted only once the counts are written too, so a failure leaves the tracked state as it was.
+        // Changes are accepted only once the counts are written too, so a failure leaves the tracked state as it was
+        // (but for rows written below EF, which read as saved: a context whose save failed is not saved again).
+        await WriteAddedRowsAsync(cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         await WriteKeptCountsAsync();
         await transaction.CommitAsync(cancellationToken);
@@ -133,6 +137,31 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
             await PartnerTallies.ApplyAsync(this, tallies, cancellationToken);
             await PipelineSums.ApplyAsync(this, totals, cancellationToken);
         }
+    }
+
+    // The kinds of row a save that moves leads writes below EF (AddedRows), in the order their keys refer to each other.
+    private static readonly Type[] WrittenBelowEf = [typeof(Lead), typeof(LeadHop), typeof(OutboxMessage)];
+
+    /// <summary>Set when outbox rows were written below EF, for the commit's signal (<see cref="OutboxCommitInterceptor"/>).</summary>
+    internal bool OutboxWrittenBelowEf { get; set; }
+
+    /// <summary>
+    /// Writes the save's added leads, offers and events below EF (decision 037), when every added row is of those
+    /// kinds: a row of another kind could be one of theirs refers to, and EF would insert it after them.
+    /// </summary>
+    private async Task WriteAddedRowsAsync(CancellationToken ct)
+    {
+        var added = new List<EntityEntry>[WrittenBelowEf.Length];
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added) continue;
+            var kind = Array.IndexOf(WrittenBelowEf, entry.Metadata.ClrType);
+            if (kind < 0) return;
+            (added[kind] ??= []).Add(entry);
+        }
+        for (var kind = 0; kind < added.Length; kind++)
+            if (added[kind] is { } entries) await AddedRows.WriteAsync(this, entries[0].Metadata, entries, ct);
+        if (added[Array.IndexOf(WrittenBelowEf, typeof(OutboxMessage))] is not null) OutboxWrittenBelowEf = true;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Mutual.Core.Data;
 
 namespace Mutual.Core.Events;
 
@@ -69,7 +70,9 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesIn
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) _pending.AddOrUpdate(context, true);
+            var belowEf = false;
+            if (context is MutualDbContext { OutboxWrittenBelowEf: true } mutual) (belowEf, mutual.OutboxWrittenBelowEf) = (true, false);
+            if (belowEf || tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) _pending.AddOrUpdate(context, true);
         }
         finally { tracker.AutoDetectChangesEnabled = detect; }
     }
