@@ -73,6 +73,33 @@ public sealed class AddedRowsTests(CoreDatabase database) : IClassFixture<CoreDa
         Assert.Equal(ev.AudiencePartyIds, (await read.Outbox.SingleAsync(o => o.Id == ev.Id, TestContext.Current.CancellationToken)).AudiencePartyIds);
     }
 
+    [Fact]
+    public async Task AFailedWriteIsReportedAsEfReportsOneAndWritesNothing()
+    {
+        var owner = await database.NewMemberAsync("Below EF Clash");
+        var partner = await database.NewMemberAsync("Below EF Clash Partner");
+        var at = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc);
+        var (lead, hop, ev) = Made(owner, partner, at);
+        await using (var db = database.Open(owner))
+        {
+            db.AddRange(lead, hop, ev);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (again, againHop, againEv) = Made(owner, partner, at);
+        again.Id = lead.Id; // the same key: the store refuses the row
+        againHop.LeadId = lead.Id;
+        await using (var db = database.Open(owner))
+        {
+            db.AddRange(againEv, againHop, again);
+            var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+            Assert.True(StoreErrors.IsUniqueViolation(e));
+        }
+        await using var read = database.Open(Actor.System);
+        Assert.False(await read.Outbox.AnyAsync(o => o.Id == againEv.Id, TestContext.Current.CancellationToken));
+        Assert.False(await read.LeadHops.IgnoreQueryFilters().AnyAsync(h => h.Id == againHop.Id, TestContext.Current.CancellationToken));
+    }
+
     private static (Lead, LeadHop, OutboxMessage) Made(Actor owner, Actor partner, DateTime at)
     {
         var lead = new Lead

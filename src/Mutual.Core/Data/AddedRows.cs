@@ -29,8 +29,13 @@ internal static class AddedRows
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are written below EF only inside the save's transaction.");
-        if (db.IsPostgres()) await WriteManyAsync(table, connection, transaction, entries, ct);
-        else await WriteOneByOneAsync(table, connection, transaction, entries, ct);
+        try
+        {
+            if (db.IsPostgres()) await WriteManyAsync(table, connection, transaction, entries, ct);
+            else await WriteOneByOneAsync(table, connection, transaction, entries, ct);
+        }
+        // As EF reports a failed insert, so callers tell a lost race (a unique key) from other failures the same way.
+        catch (DbException e) { throw new DbUpdateException($"Writing {type.DisplayName()} rows failed: {e.Message}", e, entries); }
         // Written: to EF the rows now exist as they are, so its own save leaves them alone.
         foreach (var entry in entries) entry.State = EntityState.Unchanged;
     }

@@ -140,6 +140,8 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
     }
 
     // The kinds of row a save that moves leads writes below EF (AddedRows), in the order their keys refer to each other.
+    // Posting's messages and events were tried too: no gain on SQLite (its save is mostly updates, each statement
+    // prepared anew), so posts stay with EF.
     private static readonly Type[] WrittenBelowEf = [typeof(Lead), typeof(LeadHop), typeof(OutboxMessage)];
 
     /// <summary>Set when outbox rows were written below EF, for the commit's signal (<see cref="OutboxCommitInterceptor"/>).</summary>
