@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutual.Core.Data;
@@ -31,6 +33,20 @@ public sealed class OutboxSignalTests(MutualApp app) : IClassFixture<MutualApp>
         var waiting = Signal.WaitAsync(TimeSpan.FromHours(1), app.Clock, TestContext.Current.CancellationToken);
         Assert.False(waiting.IsCompleted);
         await admin.CreatePartyAsync("organization", "Signal Co");
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task LeadEventsWrittenBelowEfWakeAWaitingWorker()
+    {
+        var (owner, _) = await app.ChannelAsync(ChannelSetup.Profile(["NL"], 2));
+        await SignalledAsync();
+
+        var waiting = Signal.WaitAsync(TimeSpan.FromHours(1), app.Clock, TestContext.Current.CancellationToken);
+        Assert.False(waiting.IsCompleted);
+        // A save that moves leads writes its leads and their events below EF (decision 037): EF never sees them added.
+        await (await owner.Client.PostAsJsonAsync("/api/v1/leads/batch", new { leads = new[] { new { title = "Signal pump", contactName = "Ann", country = "NL" } } }))
+            .Expect(HttpStatusCode.OK);
         Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
