@@ -144,7 +144,8 @@ start_server() { # webhooks on|off: the HTTP scenarios run without the webhook w
 stop_server() { kill "$server_pid" && wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 start_server off
 bench sample --email bench-admin@tenant1.example --out "$work/req" >&2
-bench channel-setup --email bench-admin@tenant1.example --partners 200 --out "$work/req" >&2
+batch_size=100 # leads a request of the batch scenario
+bench channel-setup --email bench-admin@tenant1.example --partners 200 --batch-size "$batch_size" --out "$work/req" >&2
 echo "/health/live" > "$work/req/live.txt"
 
 run() { # name, requests file, [method, body, bodies file]
@@ -196,9 +197,9 @@ run "warm paths from the tenant (maxHops 4)" paths
 # Lead routing: each POST creates a lead and routes it over tenant1's 200 partner profiles and 3 rules (channel-setup).
 run "create and route a lead (POST /leads, 200 partners)" leads POST "" "$work/req/leads.json"
 leads_rps=$last_rps
-# The same leads, 100 to a request (POST /leads/batch, routed in order as if posted one by one): a client with many at once.
-run "create and route 100 leads a request (POST /leads/batch)" leads-batch POST "" "$work/req/leads-batch.json"
-batch_leads=$(( last_rps * 100 ))
+# The same leads, $batch_size to a request (POST /leads/batch, routed in order as if posted one by one): a client with many at once.
+run "create and route $batch_size leads a request (POST /leads/batch)" leads-batch POST "" "$work/req/leads-batch.json"
+batch_leads=$(( last_rps * batch_size ))
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 hwm=$(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$server_pid/status)
 # RSS counts a page once per mapping, and on SQLite every pooled connection maps the database file (mmap_size), so
@@ -211,7 +212,7 @@ eval "$(bench count-leads --email bench-admin@tenant1.example)" # leads= routed=
   echo
   echo "Server memory after the run: $memory."
   echo
-  echo "Lead routing: $leads_rps leads/s one a request, $batch_leads leads/s 100 a request. tenant1 holds $leads leads after the two scenarios (warm-ups included), $routed offered to a partner, $queued queued for want of one."
+  echo "Lead routing: $leads_rps leads/s one a request, $batch_leads leads/s $batch_size a request. tenant1 holds $leads leads after the two scenarios (warm-ups included), $routed offered to a partner, $queued queued for want of one."
 } >> "$report"
 if [ "$check" = 1 ] && [ "${routed:-0}" -eq 0 ]; then echo "Lead routing scenario routed no lead" >&2; failed=1; fi
 

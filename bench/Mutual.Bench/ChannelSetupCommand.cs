@@ -27,7 +27,8 @@ internal static class ChannelSetupCommand
         var partners = new Option<int>("--partners") { DefaultValueFactory = _ => 200, Description = "How many partner profiles" };
         var outDir = new Option<string>("--out") { Required = true, Description = "Folder for leads.txt (paths) and leads.json (bodies)" };
         var count = new Option<int>("--count") { DefaultValueFactory = _ => 1000, Description = "How many distinct lead bodies" };
-        var command = new Command("channel-setup", "Create partner profiles and routing rules, and write lead bodies for wrk") { email, partners, outDir, count };
+        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 100, Description = "Leads a request of the batch scenario carries (POST /leads/batch)" };
+        var command = new Command("channel-setup", "Create partner profiles and routing rules, and write lead bodies for wrk") { email, partners, outDir, count, batchSize };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = BenchDatabase.Open(parse);
@@ -78,11 +79,12 @@ internal static class ChannelSetupCommand
             await File.WriteAllLinesAsync(Path.Combine(dir, "leads.txt"), Enumerable.Repeat("/api/v1/leads", n), ct);
             var bodies = Enumerable.Range(0, n).Select(i => LeadBody(i, rng)).ToList();
             await File.WriteAllLinesAsync(Path.Combine(dir, "leads.json"), bodies, ct);
-            // The same leads, BatchSize to a request (POST /leads/batch): a body per line, as many bodies as leads.json has leads.
+            // The same leads, --batch-size to a request (POST /leads/batch): a body per line, as many bodies as leads.json has leads.
+            var size = parse.GetValue(batchSize);
             await File.WriteAllLinesAsync(Path.Combine(dir, "leads-batch.txt"), Enumerable.Repeat("/api/v1/leads/batch", n), ct);
             await File.WriteAllLinesAsync(Path.Combine(dir, "leads-batch.json"), Enumerable.Range(0, n).Select(i =>
-                "{\"leads\":[" + string.Join(",", Enumerable.Range(i, BatchSize).Select(j => bodies[j % n])) + "]}"), ct);
-            Console.WriteLine($"{organizations.Count} partner profiles and 3 routing rules for {account.Email}; {n} lead bodies and {n} batches of {BatchSize} in {dir}.");
+                "{\"leads\":[" + string.Join(",", Enumerable.Range(i, size).Select(j => bodies[j % n])) + "]}"), ct);
+            Console.WriteLine($"{organizations.Count} partner profiles and 3 routing rules for {account.Email}; {n} lead bodies and {n} batches of {size} in {dir}.");
             return 0;
         });
         return command;
@@ -112,9 +114,6 @@ internal static class ChannelSetupCommand
         var country = Countries[rng.Next(Countries.Length)];
         return country == "US" && rng.NextDouble() < 0.6 ? $"US-{UsStates[rng.Next(UsStates.Length)]}" : country;
     }
-
-    /// <summary>Leads a request of the batch scenario carries (bench/run.sh multiplies its requests/s by the same 100).</summary>
-    public const int BatchSize = 100;
 
     private static string LeadBody(int i, Random rng)
     {

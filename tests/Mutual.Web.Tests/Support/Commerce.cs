@@ -12,9 +12,9 @@ namespace Mutual.Web.Tests.Support;
 public static class Commerce
 {
     /// <summary>
-    /// TEMPORARY: writes a PartnerProfile row directly through a system context, because the partner-profile API
-    /// (PUT /api/v1/partners/{partyId}/profile, host only) lands on another branch. Swap for that call once it is
-    /// merged — note it is host only, so a seller other than the host will still need this or a host-owned shop.
+    /// Writes a PartnerProfile row directly through a system context: the commerce tests need a partner in their
+    /// set-up, given by the owner's party id alone, not the profile API's behaviour (the channel tests set partners up
+    /// through PUT /api/v1/partners/{partyId}/profile, Support/ChannelSetup.cs).
     /// </summary>
     public static async Task AddPartnerProfileAsync(this MutualApp app, Guid ownerPartyId, Guid partnerPartyId, string[] territories, int capacity)
     {
