@@ -122,7 +122,7 @@ public sealed class BulkInsertTests(CoreDatabase database) : IClassFixture<CoreD
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.Open(Actor.System);
-        var table = BulkTable.For<T>(db);
+        var table = BulkTable.For(db, typeof(T));
         var columns = table.Columns.Where(c => !c.Property.IsPrimaryKey()).Select(c => $"quote(\"{c.Name}\")");
         var select = $"SELECT {string.Join(" || '|' || ", columns)} AS \"Value\" FROM \"{table.Name}\" WHERE rowid = (SELECT max(rowid) FROM \"{table.Name}\")";
         db.Add(make());

@@ -20,9 +20,13 @@ public static class BulkInsert
     /// Inserts the rows in one transaction (or in the caller's, when one is open) and returns how many.
     /// The caller batches: a batch of 10,000–50,000 rows keeps memory flat and commits often enough.
     /// </summary>
-    public static async Task<int> InsertAsync<T>(MutualDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class
+    public static Task<int> InsertAsync<T>(MutualDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class =>
+        InsertAsync(db, typeof(T), rows, ct);
+
+    /// <summary>The same for rows of an entity type known at run time (every row of that type).</summary>
+    public static async Task<int> InsertAsync(MutualDbContext db, Type type, IEnumerable<object> rows, CancellationToken ct = default)
     {
-        var table = BulkTable.For<T>(db);
+        var table = BulkTable.For(db, type);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -42,7 +46,7 @@ public static class BulkInsert
         }
     }
 
-    private static Task<int> PreparedAsync<T>(MutualDbContext db, BulkTable table, IEnumerable<T> rows, CancellationToken ct) where T : class
+    private static Task<int> PreparedAsync(MutualDbContext db, BulkTable table, IEnumerable<object> rows, CancellationToken ct)
     {
         // Straight to SQLite's C API, bound by position: Microsoft.Data.Sqlite looks every parameter up by name and opens
         // a data reader for each execution, which was a third of a bulk row's managed time. It runs synchronously anyway.
@@ -71,7 +75,7 @@ public static class BulkInsert
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE)) SqliteException.ThrowExceptionForRC(rc, handle);
     }
 
-    private static async Task<int> CopyAsync<T>(MutualDbContext db, BulkTable table, IEnumerable<T> rows, CancellationToken ct) where T : class
+    private static async Task<int> CopyAsync(MutualDbContext db, BulkTable table, IEnumerable<object> rows, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = $"COPY {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
@@ -98,15 +102,15 @@ public static class BulkInsert
 /// <summary>One entity type's table as the bulk writer sees it: the mapped columns in model order.</summary>
 internal sealed record BulkTable(string Name, IReadOnlyList<BulkColumn> Columns)
 {
-    public static BulkTable For<T>(MutualDbContext db) where T : class
+    public static BulkTable For(MutualDbContext db, Type type)
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var name = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var name = entity.GetTableName() ?? throw new InvalidOperationException($"{type.Name} has no table.");
         var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
         var columns = new List<BulkColumn>();
         foreach (var property in entity.GetProperties())
         {
-            if (property.IsShadowProperty()) throw new NotSupportedException($"{typeof(T).Name}.{property.Name} is a shadow property; the bulk writer reads CLR values only.");
+            if (property.IsShadowProperty()) throw new NotSupportedException($"{type.Name}.{property.Name} is a shadow property; the bulk writer reads CLR values only.");
             if (property.GetComputedColumnSql(store) is not null) continue;
             var mapping = property.GetRelationalTypeMapping();
             columns.Add(new BulkColumn(property.GetColumnName(store)!, property, mapping, property.GetGetter()));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Mutual.Core.Access;
@@ -139,17 +140,19 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
         }
     }
 
-    // The kinds of row a save that moves leads writes below EF (AddedRows), in the order their keys refer to each other.
-    // Posting's messages and events were tried too: no gain on SQLite (its save is mostly updates, each statement
-    // prepared anew), so posts stay with EF.
+    // The kinds of row a save that moves leads writes below EF, in the order their keys refer to each other. Posting's
+    // messages and events were tried too: no gain on SQLite (its save is mostly updates), so posts stay with EF.
     private static readonly Type[] WrittenBelowEf = [typeof(Lead), typeof(LeadHop), typeof(OutboxMessage)];
 
     /// <summary>Set when outbox rows were written below EF, for the commit's signal (<see cref="OutboxCommitInterceptor"/>).</summary>
     internal bool OutboxWrittenBelowEf { get; set; }
 
     /// <summary>
-    /// Writes the save's added leads, offers and events below EF (decision 037), when every added row is of those
-    /// kinds: a row of another kind could be one of theirs refers to, and EF would insert it after them.
+    /// Writes the save's added leads, offers and events through <see cref="BulkInsert"/>, in the save's transaction,
+    /// when every added row is of those kinds (a row of another kind could be one they refer to, which EF would insert
+    /// after them), and marks them unchanged so EF's own save writes only the rest (decision 037). EF's insert made a
+    /// command, a modification object per column and a read-back for every row: half of a lead batch's commit.
+    /// Written rows read as saved even if the transaction then fails: a context whose save failed is not saved again.
     /// </summary>
     private async Task WriteAddedRowsAsync(CancellationToken ct)
     {
@@ -162,7 +165,13 @@ public sealed class MutualDbContext(DbContextOptions<MutualDbContext> options) :
             (added[kind] ??= []).Add(entry);
         }
         for (var kind = 0; kind < added.Length; kind++)
-            if (added[kind] is { } entries) await AddedRows.WriteAsync(this, entries[0].Metadata, entries, ct);
+        {
+            if (added[kind] is not { } entries) continue;
+            try { await BulkInsert.InsertAsync(this, WrittenBelowEf[kind], entries.Select(e => e.Entity), ct); }
+            // As EF reports a failed insert, so callers tell a lost race (a unique key) from other failures the same way.
+            catch (DbException e) { throw new DbUpdateException($"Writing {WrittenBelowEf[kind].Name} rows failed: {e.Message}", e, entries); }
+            foreach (var entry in entries) entry.State = EntityState.Unchanged;
+        }
         if (added[Array.IndexOf(WrittenBelowEf, typeof(OutboxMessage))] is not null) OutboxWrittenBelowEf = true;
     }
 

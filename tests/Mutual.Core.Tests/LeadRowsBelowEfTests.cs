@@ -9,8 +9,8 @@ using Mutual.Core.Parties;
 
 namespace Mutual.Core.Tests;
 
-/// <summary>A save that moves leads writes its added leads, offers and events below EF, exactly as EF writes them (decision 037).</summary>
-public sealed class AddedRowsTests(CoreDatabase database) : IClassFixture<CoreDatabase>
+/// <summary>A save that moves leads writes its added leads, offers and events below EF (BulkInsert), exactly as EF writes them (decision 037).</summary>
+public sealed class LeadRowsBelowEfTests(CoreDatabase database) : IClassFixture<CoreDatabase>
 {
     /// <summary>Records the commands EF itself sends (the rows written below EF do not pass through EF's interceptors).</summary>
     private sealed class EfCommands : DbCommandInterceptor
