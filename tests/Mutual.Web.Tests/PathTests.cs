@@ -116,6 +116,29 @@ public sealed class PathTests(MutualApp app) : IClassFixture<MutualApp>
     }
 
     [Fact]
+    public async Task OnlyConversationsTheActorSeesWarmALink()
+    {
+        var admin = await app.AdminAsync();
+        var hostId = (await admin.GetJson("/api/v1/me"))["actingPartyId"]!.GetValue<Guid>();
+        var near = await app.JoinAsync(admin, "Near Dialogue", "Nia Near");
+        var far = await app.JoinAsync(admin, "Far Dialogue", "Fay Far");
+        var other = await app.JoinAsync(admin, "Other Dialogue", "Otto Other");
+        await admin.RelateAsync(hostId, near.OrganizationId, "partner-of");
+        await admin.RelateAsync(near.OrganizationId, far.OrganizationId, "knows");
+        await admin.PostJson("/api/v1/conversations", new { subject = "Ours", participantPartyIds = new[] { near.OrganizationId }, body = "Hello" });
+        // Another member talks with both ends of the second link, often; the host takes no part, so for the host
+        // that link stays cold, however busy it is for someone else.
+        var theirs = (await other.Client.PostJson("/api/v1/conversations",
+            new { subject = "Theirs", participantPartyIds = new[] { near.OrganizationId, far.OrganizationId }, body = "A" })).Id();
+        for (var i = 0; i < 5; i++) await other.Client.PostJson($"/api/v1/conversations/{theirs}/messages", new { body = $"B {i}" });
+
+        var found = await admin.GetJson(Url(hostId, far.OrganizationId));
+        Assert.Equal([[(hostId, near.OrganizationId, "partner-of"), (near.OrganizationId, far.OrganizationId, "knows")]], Paths(found));
+        // One message on the first link, none the host may see on the second: sqrt((1 + ln 2) * 1).
+        Assert.Equal(Math.Round(Math.Sqrt(1 + Math.Log(2)), 4), found["paths"]![0]!["strength"]!.GetValue<double>(), 4);
+    }
+
+    [Fact]
     public async Task AnotherPartysPrivateBookIsNeverWalked()
     {
         var admin = await app.AdminAsync();

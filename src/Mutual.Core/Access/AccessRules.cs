@@ -33,6 +33,12 @@ public static class AccessRules
     /// </summary>
     public const string OwnParticipantRows = "OwnParticipantRows";
 
+    /// <summary>
+    /// A message is visible with its conversation. A count over many messages of a few conversations may name this
+    /// filter to ask the conversation's rule once per conversation instead of once per message (see PathSearch).
+    /// </summary>
+    public const string MessagesOfVisibleConversations = "MessagesOfVisibleConversations";
+
     /// <summary>The same for case participants: the actor's own rows, unless a query names this filter to read a visible case's list.</summary>
     public const string OwnCaseParticipantRows = "OwnCaseParticipantRows";
 
@@ -61,7 +67,7 @@ public static class AccessRules
         b.Entity<ConversationParticipant>().HasQueryFilter(OwnParticipantRows, p => db.ActorIsSystem || (db.ActorIsSignedIn
             && (p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
 
-        b.Entity<Message>().HasQueryFilter(m => db.ActorIsSystem || (db.ActorIsSignedIn
+        b.Entity<Message>().HasQueryFilter(MessagesOfVisibleConversations, m => db.ActorIsSystem || (db.ActorIsSignedIn
             && m.Conversation!.Participants.Any(p => p.PartyId == db.ActorPartyId || p.PartyId == db.ActorPersonId)));
 
         b.Entity<ConversationRead>().HasQueryFilter(r => db.ActorIsSystem || (db.ActorIsSignedIn && r.AccountId == db.ActorAccountId));
