@@ -49,6 +49,8 @@ var webhookOptions = new WebhookOptions
 builder.Services.AddSingleton(webhookOptions);
 WebhookSender.AddWebhookClient(builder.Services, webhookOptions);
 builder.Services.AddScoped<WebhookSender>();
+// One per node, replacing the scoped registration: it remembers where its passes over the outbox start.
+builder.Services.AddSingleton<WebhookDispatcher>();
 if (config.GetValue("Mutual:Webhooks:Enabled", true)) builder.Services.AddHostedService<WebhookWorker>();
 
 // The public tracking endpoint is open to anyone, so each client IP gets a small budget of lookups per minute.

@@ -28,7 +28,7 @@ public sealed class WebhookSubscriptionRaceTests(CoreDatabase database) : IClass
         }
         var subscribe = new SubscribeOnceRead(database, owner, now);
 
-        await new WebhookDispatcher(new InterceptedFactory(database, subscribe), database.Clock).SkipUnsubscribedAsync(ct);
+        await new WebhookDispatcher(new InterceptedFactory(database, subscribe), database.Clock).SkipUnsubscribedAsync(Guid.Empty, ct);
 
         Assert.NotNull(subscribe.After);
         await using var check = database.Open(Actor.System);

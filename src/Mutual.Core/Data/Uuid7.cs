@@ -48,6 +48,22 @@ public static class Uuid7
         return new Guid(bytes, bigEndian: true);
     }
 
+    /// <summary>The milliseconds since the epoch in a UUIDv7 (its first 48 bits).</summary>
+    public static long Milliseconds(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
+    }
+
+    /// <summary>The smallest UUIDv7 of a millisecond: a cursor for "made at or after then".</summary>
+    public static Guid First(long milliseconds)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, Math.Max(0, milliseconds) << 16);
+        return new Guid(bytes, bigEndian: true);
+    }
+
     /// <summary>The next <paramref name="count"/> unused random bytes of the pool (under the gate).</summary>
     private static ReadOnlySpan<byte> Take(int count)
     {

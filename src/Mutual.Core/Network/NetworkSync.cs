@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Data;
@@ -126,7 +125,7 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
             // Every relationship event up to this pass's start has been read (later commits of earlier ids are what the
             // lookback is for), so the cursor moves up to it even when none matched: otherwise a busy outbox of message
             // events would be scanned again from the last relationship change on every search.
-            _outboxCursor = Max(_outboxCursor, FromMs(passStartedMs));
+            _outboxCursor = Max(_outboxCursor, Uuid7.First(passStartedMs));
             from = Floor(_relationshipCursor, lookback ? Lookback : ShortLookback);
             while (true)
             {
@@ -142,8 +141,8 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
 
             // Only once applied: a failed pass is read again next time.
             _seen.UnionWith(seenNow);
-            var oldest = IdMs(Floor(Min(_outboxCursor, _relationshipCursor)));
-            _seen.RemoveWhere(id => IdMs(id) < oldest);
+            var oldest = Uuid7.Milliseconds(Floor(Min(_outboxCursor, _relationshipCursor)));
+            _seen.RemoveWhere(id => Uuid7.Milliseconds(id) < oldest);
             Interlocked.Exchange(ref _lastFinishedPass, pass);
             return touched.Count;
         }
@@ -175,27 +174,11 @@ public sealed class NetworkSync(NetworkIndex index, IDbContextFactory<MutualDbCo
         catch (JsonException) { return null; }
     }
 
-    /// <summary>The milliseconds since the epoch in a UUIDv7 (its first 48 bits).</summary>
-    private static long IdMs(Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes, bigEndian: true, out _);
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
-    }
-
     /// <summary>The smallest UUIDv7 of the moment <paramref name="back"/> (default <see cref="Lookback"/>) before the id's.</summary>
     private static Guid Floor(Guid id, TimeSpan? back = null)
     {
         if (id == Guid.Empty) return id;
-        return FromMs(Math.Max(0, IdMs(id) - (long)(back ?? Lookback).TotalMilliseconds));
-    }
-
-    /// <summary>The smallest UUIDv7 of a millisecond.</summary>
-    private static Guid FromMs(long ms)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16);
-        return new Guid(bytes, bigEndian: true);
+        return Uuid7.First(Uuid7.Milliseconds(id) - (long)(back ?? Lookback).TotalMilliseconds);
     }
 
     private static Guid Max(Guid a, Guid b) => a.CompareTo(b) >= 0 ? a : b;
