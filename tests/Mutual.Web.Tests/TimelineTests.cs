@@ -43,4 +43,31 @@ public sealed class TimelineTests(MutualApp app) : IClassFixture<MutualApp>
         Assert.Equal(Enumerable.Range(0, conversations).Select(i => $"Call {i}").Order(),
             items.Where(i => i["channel"]?.GetValue<string>() == "call").Select(i => i["excerpt"]!.GetValue<string>()).Order());
     }
+
+    [Fact]
+    public async Task APageIsFilledWithWhatTheActorSeesHoweverBusyThePartyIsElsewhere()
+    {
+        // A member talks with this host, then far more, and more recently, with another member the host cannot see.
+        var admin = await app.AdminAsync();
+        var member = await app.JoinAsync(admin, "Busy Member Co", "Bea Busy");
+        var other = await app.JoinAsync(admin, "Elsewhere Co", "Eli Elsewhere");
+        var ours = (await admin.PostJson("/api/v1/conversations", new { subject = "With the host", participantPartyIds = new[] { member.OrganizationId }, body = "Ours 0" })).Id();
+        for (var i = 1; i < 4; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await admin.PostJson($"/api/v1/conversations/{ours}/messages", new { body = $"Ours {i}" });
+        }
+        for (var t = 0; t < 3; t++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            var theirs = (await member.Client.PostJson("/api/v1/conversations", new { subject = $"Elsewhere {t}", participantPartyIds = new[] { other.OrganizationId }, body = "Theirs" })).Id();
+            for (var i = 0; i < 5; i++) await member.Client.PostJson($"/api/v1/conversations/{theirs}/messages", new { body = $"Theirs {i}" });
+        }
+
+        var page = await admin.GetJson($"/api/v1/parties/{member.OrganizationId}/timeline?limit=3");
+        Assert.Equal(["Ours 3", "Ours 2", "Ours 1"], page.Items().Select(i => i!["excerpt"]?.GetValue<string>()));
+        var rest = await admin.GetJson($"/api/v1/parties/{member.OrganizationId}/timeline?limit=3&cursor={page["nextCursor"]!.GetValue<string>()}");
+        Assert.Contains("Ours 0", rest.Items().Select(i => i!["excerpt"]?.GetValue<string>()));
+        Assert.DoesNotContain(rest.Items(), i => i!["excerpt"]?.GetValue<string>()?.StartsWith("Theirs", StringComparison.Ordinal) == true);
+    }
 }
