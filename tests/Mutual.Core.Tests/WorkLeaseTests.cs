@@ -1,3 +1,4 @@
+using Mutual.Core.Engagement;
 using Mutual.Core.Events;
 
 namespace Mutual.Core.Tests;
@@ -35,5 +36,19 @@ public sealed class WorkLeaseTests(CoreDatabase database) : IClassFixture<CoreDa
         var nodes = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
         var won = await Task.WhenAll(nodes.Select(n => Task.Run(() => leases.TryAcquireAsync(name, n, TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken))));
         Assert.Single(won, w => w);
+    }
+
+    [Fact]
+    public async Task TheDaysHealthScoresAreRecordedOnceAcrossRestartsAndNodes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var job = new HealthSnapshotJob(database.Factory, database.Clock);
+        Assert.NotNull(await job.RunOnceTodayAsync(Guid.NewGuid(), ct));
+        // The same node after a restart, or another node taking the work over, finds today's scores recorded.
+        Assert.Null(await new HealthSnapshotJob(database.Factory, database.Clock).RunOnceTodayAsync(Guid.NewGuid(), ct));
+        // The next day they are recorded again, once.
+        database.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.NotNull(await job.RunOnceTodayAsync(Guid.NewGuid(), ct));
+        Assert.Null(await job.RunOnceTodayAsync(Guid.NewGuid(), ct));
     }
 }

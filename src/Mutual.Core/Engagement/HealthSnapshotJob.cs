@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutual.Core.Data;
+using Mutual.Core.Events;
 
 namespace Mutual.Core.Engagement;
 
@@ -12,6 +13,24 @@ namespace Mutual.Core.Engagement;
 public sealed class HealthSnapshotJob(IDbContextFactory<MutualDbContext> factory, TimeProvider clock)
 {
     public const int BatchSize = 500;
+
+    /// <summary>The lease that marks today's scores recorded, held to the end of the day (UTC).</summary>
+    public const string RecordedToday = "health-snapshot-recorded";
+
+    /// <summary>
+    /// Records today's scores unless they are recorded already — by this node before it restarted, or by another node
+    /// before the periodic work passed to this one: the job reads every tracked relationship. Returns how many were
+    /// scored, or null when today's were there. A run cut short is not marked, so the next one does the day again.
+    /// </summary>
+    public async Task<int?> RunOnceTodayAsync(Guid node, CancellationToken ct = default)
+    {
+        var leases = new WorkLeases(factory, clock);
+        if (await leases.IsHeldAsync(RecordedToday, ct)) return null;
+        var day = clock.GetUtcNow().UtcDateTime.Date;
+        var scored = await RunAsync(ct);
+        await leases.HoldUntilAsync(RecordedToday, node, day.AddDays(1), ct);
+        return scored;
+    }
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {

@@ -42,6 +42,27 @@ public sealed class WorkLeases(IDbContextFactory<MutualDbContext> factory, TimeP
             return false;
         }
     }
+
+    /// <summary>Whether anyone holds the lease now.</summary>
+    public async Task<bool> IsHeldAsync(string name, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateSystemAsync(ct);
+        return await db.WorkLeases.AnyAsync(l => l.Name == name && l.ExpiresAt > now, ct);
+    }
+
+    /// <summary>
+    /// Holds the lease for <paramref name="holder"/> until <paramref name="until"/>, whoever held it: how work done once a
+    /// period is marked done (a lease to the period's end that nobody renews), by the node holding the work's own lease.
+    /// </summary>
+    public async Task HoldUntilAsync(string name, Guid holder, DateTime until, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateSystemAsync(ct);
+        if (await db.WorkLeases.Where(l => l.Name == name)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct) == 1) return;
+        db.WorkLeases.Add(new WorkLease { Name = name, Holder = holder, ExpiresAt = until });
+        await db.SaveChangesAsync(ct);
+    }
 }
 
 internal sealed class WorkLeaseConfiguration : IEntityTypeConfiguration<WorkLease>

@@ -11,7 +11,8 @@ namespace Mutual.Web.Infrastructure;
 
 /// <summary>
 /// Periodic discipline work, timed by the app's TimeProvider: announces stale facts and overdue dialogue and
-/// moves on leads whose partner let the deadline pass every tick, and records the day's health scores once a day.
+/// moves on leads whose partner let the deadline pass every tick, and records the day's health scores once a day
+/// (once, across restarts and nodes: the day's run is marked in the database).
 /// With several app nodes on one database, the node holding the "discipline" lease does the work and the others
 /// stand by, taking over when it stops renewing (three ticks).
 /// </summary>
@@ -20,7 +21,6 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     public const string LeaseName = "discipline";
     private readonly Guid _node = Uuid7.NewId();
-    private DateTime _snapshotDay;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,12 +54,7 @@ public sealed class DisciplineWorker(IServiceScopeFactory scopes, TimeProvider c
         if (expired > 0) log.LogInformation("Closed {Count} expired intent(s)", expired);
         var lapsed = await services.GetRequiredService<ConsentExpirySweep>().RunAsync(ct);
         if (lapsed > 0) log.LogInformation("Settled {Count} expired consent(s)", lapsed);
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        if (_snapshotDay != today)
-        {
-            var scored = await services.GetRequiredService<HealthSnapshotJob>().RunAsync(ct);
-            _snapshotDay = today;
+        if (await services.GetRequiredService<HealthSnapshotJob>().RunOnceTodayAsync(_node, ct) is { } scored)
             log.LogInformation("Recorded today's health for {Count} relationship(s)", scored);
-        }
     }
 }
