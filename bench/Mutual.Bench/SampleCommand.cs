@@ -24,7 +24,11 @@ internal static class SampleCommand
             db.Actor = SignInService.ToActor(account);
             var n = parse.GetValue(count);
 
-            var parties = await db.Parties.AsNoTracking().Where(p => p.OwnerPartyId == db.Actor.PartyId && p.Id != db.Actor.PartyId)
+            // Parties of the network: a run's import has put as many parties again in this book by then, none with a
+            // relationship or a conversation, and sampling them too made half the page, timeline and warm-path requests
+            // ask about parties with nothing to show or no way to reach them (runs before 2026-11-25 midday did).
+            var parties = await db.Parties.AsNoTracking().Where(p => p.OwnerPartyId == db.Actor.PartyId && p.Id != db.Actor.PartyId
+                    && db.Relationships.Any(r => r.FromPartyId == p.Id || r.ToPartyId == p.Id))
                 .OrderBy(_ => EF.Functions.Random()).Take(n).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
             var conversations = await db.Conversations.AsNoTracking()
                 .OrderBy(_ => EF.Functions.Random()).Take(n).Select(c => c.Id).ToListAsync(ct);
