@@ -24,9 +24,9 @@ internal static class SampleCommand
             db.Actor = SignInService.ToActor(account);
             var n = parse.GetValue(count);
 
-            // Parties of the network: a run's import has put as many parties again in this book by then, none with a
-            // relationship or a conversation, and sampling them too made half the page, timeline and warm-path requests
-            // ask about parties with nothing to show or no way to reach them (runs before 2026-11-25 midday did).
+            // Parties of the network: by now a whole run's import has added a million parties to this book of ~600,000,
+            // none with a relationship or a conversation; sampled too, about six in ten page, timeline and warm-path
+            // requests asked about a party with nothing to show or no way to reach it (runs before 2026-11-25 midday).
             var parties = await db.Parties.AsNoTracking().Where(p => p.OwnerPartyId == db.Actor.PartyId && p.Id != db.Actor.PartyId
                     && db.Relationships.Any(r => r.FromPartyId == p.Id || r.ToPartyId == p.Id))
                 .OrderBy(_ => EF.Functions.Random()).Take(n).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
