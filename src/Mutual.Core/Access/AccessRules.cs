@@ -35,7 +35,7 @@ public static class AccessRules
 
     /// <summary>
     /// A message is visible with its conversation. A count over many messages of a few conversations may name this
-    /// filter to ask the conversation's rule once per conversation instead of once per message (see PathSearch).
+    /// filter to ask the conversation's rule once per conversation instead of once per message (PathSearch, TimelineQuery).
     /// </summary>
     public const string MessagesOfVisibleConversations = "MessagesOfVisibleConversations";
 
