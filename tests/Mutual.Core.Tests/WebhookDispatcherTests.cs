@@ -26,10 +26,12 @@ public sealed class WebhookDispatcherTests(CoreDatabase database) : IClassFixtur
 
         await new WebhookDispatcher(database.Factory, database.Clock).SkipUnsubscribedAsync(Guid.Empty, ct);
 
+        // This owner's events and deliveries only: the class's other tests share the database.
         await using var check = database.Open(Actor.System);
-        var waiting = await check.Outbox.IgnoreQueryFilters().Where(o => o.DispatchedAt == null).Select(o => o.Type).ToListAsync(ct);
+        var waiting = (await check.Outbox.IgnoreQueryFilters().Where(o => o.DispatchedAt == null).ToListAsync(ct))
+            .Where(o => o.AudiencePartyIds.Contains(owner)).Select(o => o.Type).ToList();
         Assert.Equal(["party.created"], waiting); // a disabled endpoint's subscription does not count
-        Assert.Empty(await check.WebhookDeliveries.ToListAsync(ct));
+        Assert.Empty(await check.WebhookDeliveries.Where(d => d.OwnerPartyId == owner).ToListAsync(ct));
     }
 
     [Fact]
