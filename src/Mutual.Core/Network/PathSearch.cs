@@ -150,11 +150,7 @@ public sealed class PathSearch(MutualDbContext db, NetworkIndex index, NetworkSy
         if (shared.Count == 0) return result;
 
         var ids = shared.Select(s => s.Conversation).Distinct().ToList();
-        // Which of them the actor sees is asked once per conversation (the conversations' filter) rather than once
-        // per message by the messages' filter, which is the same rule: a hub's link has thousands of recent messages.
-        var visible = db.Conversations.Where(c => ids.Contains(c.Id)).Select(c => c.Id);
-        var messages = await db.Messages.IgnoreQueryFilters([AccessRules.MessagesOfVisibleConversations]).AsNoTracking()
-            .Where(m => ids.Contains(m.ConversationId) && visible.Contains(m.ConversationId) && m.OccurredAt >= since && m.OccurredAt <= now)
+        var messages = await db.Messages.AsNoTracking().InVisibleConversations(db, ids).Where(m => m.OccurredAt >= since && m.OccurredAt <= now)
             .GroupBy(m => m.ConversationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         foreach (var (conversation, pair) in shared)
             result[pair] = result.GetValueOrDefault(pair) + messages.GetValueOrDefault(conversation);

@@ -48,20 +48,18 @@ public sealed class TimelineQuery(MutualDbContext db)
         // activity, below) and those it wrote for another party (author index): two sources, because one query with an
         // OR between them makes PostgreSQL scan every message.
         var messages = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows]);
-        // The same messages with the actor's rule left to the caller, who asks it once per conversation.
-        var ofConversations = db.Messages.IgnoreQueryFilters([AccessRules.OwnParticipantRows, AccessRules.MessagesOfVisibleConversations]);
         var written = messages.Where(m => m.AuthorPartyId == partyId);
         var eventsFrom = db.RelationshipEvents.Where(e => e.FromPartyId == partyId);
         var eventsTo = db.RelationshipEvents.Where(e => e.ToPartyId == partyId);
         if (page.AfterTime(0) is { } at && page.AfterGuid(1) is { } aid)
         {
-            ofConversations = ofConversations.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
+            messages = messages.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
             written = written.Where(m => m.OccurredAt < at || (m.OccurredAt == at && m.Id.CompareTo(aid) < 0));
             eventsFrom = eventsFrom.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
             eventsTo = eventsTo.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id.CompareTo(aid) < 0));
         }
         // Each source gives its own newest page with what the items show; merging them is the page of the union.
-        var messageRows = (await NewestOfConversationsAsync(partyId, ofConversations, messages, page.Limit + 1, ct)).Concat(await NewestAsync(written, page.Limit + 1, ct))
+        var messageRows = (await NewestOfConversationsAsync(partyId, messages, page.Limit + 1, ct)).Concat(await NewestAsync(written, page.Limit + 1, ct))
             .DistinctBy(m => m.Id).ToList();
         // Relationship events by either end: one index range each (a party on both ends would be listed twice).
         var eventRows = (await NewestEventsAsync(eventsFrom, page.Limit + 1, ct)).Concat(await NewestEventsAsync(eventsTo, page.Limit + 1, ct))
@@ -109,16 +107,12 @@ public sealed class TimelineQuery(MutualDbContext db)
     /// growing chunks, until the page is complete and older than anything the next conversations can hold: a message
     /// happens no later than its conversation's last activity (plus the few minutes a logged call may be ahead).
     /// </summary>
-    /// <remarks>
-    /// <paramref name="candidates"/> carry no access rule: which of each chunk's conversations the actor sees is asked
-    /// once per conversation, where the messages' own rule (the same) asked it for every message of a hub's busy threads.
-    /// </remarks>
-    private async Task<List<MessageRow>> NewestOfConversationsAsync(Guid partyId, IQueryable<Message> candidates, IQueryable<Message> messages,
-        int take, CancellationToken ct)
+    private async Task<List<MessageRow>> NewestOfConversationsAsync(Guid partyId, IQueryable<Message> messages, int take, CancellationToken ct)
     {
         var participation = db.ConversationParticipants.IgnoreQueryFilters([AccessRules.OwnParticipantRows]).Where(p => p.PartyId == partyId);
         // Candidates are ids and times only, which the (ConversationId, OccurredAt, Id) index holds: a hub's newest
-        // threads can hold thousands of messages, and reading each one's row (body and all) to sort them cost a second.
+        // threads can hold thousands of messages, and reading each one's row (body and all) to sort them cost a second;
+        // the actor's rule is asked once per conversation of a chunk, not for each of those messages.
         var newest = new List<(Guid Id, DateTime OccurredAt)>();
         DateTime? lastActivity = null;
         Guid lastConversation = default;
@@ -130,21 +124,20 @@ public sealed class TimelineQuery(MutualDbContext db)
             var next = participation;
             if (lastActivity is { } la)
                 next = next.Where(p => p.LastActivityAt < la || (p.LastActivityAt == la && p.ConversationId.CompareTo(lastConversation) < 0));
-            var chunkCandidates = candidates;
+            var candidates = messages;
             if (newest.Count == take)
             {
                 var oldest = newest[^1].OccurredAt;
                 var horizon = oldest - ConversationRules.FutureAllowance;
                 next = next.Where(p => p.LastActivityAt >= horizon);
-                chunkCandidates = chunkCandidates.Where(m => m.OccurredAt >= oldest);
+                candidates = candidates.Where(m => m.OccurredAt >= oldest);
                 chunk = 1000;
             }
             var conversations = await next.OrderByDescending(p => p.LastActivityAt).ThenByDescending(p => p.ConversationId).Take(chunk)
                 .Select(p => new { p.ConversationId, p.LastActivityAt }).ToListAsync(ct);
             if (conversations.Count == 0) break;
             var ids = conversations.Select(c => c.ConversationId).ToList();
-            var visible = db.Conversations.Where(c => ids.Contains(c.Id)).Select(c => c.Id);
-            var found = await chunkCandidates.Where(m => ids.Contains(m.ConversationId) && visible.Contains(m.ConversationId))
+            var found = await candidates.InVisibleConversations(db, ids)
                 .OrderByDescending(m => m.OccurredAt).ThenByDescending(m => m.Id).Take(take)
                 .Select(m => new { m.Id, m.OccurredAt }).ToListAsync(ct);
             newest = newest.Concat(found.Select(m => (m.Id, m.OccurredAt)))
